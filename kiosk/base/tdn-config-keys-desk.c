@@ -1,0 +1,35 @@
+/* tdn-config-keys-desk.c — schema of tiepdon.conf: the nurse's desk
+ *
+ * Copyright 2026 The Tiếp đón authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "tdn-config-keys-private.h"
+
+static const TdnConfigKey desk_keys[] = {
+  TDN_KEY_STRING ("id", "DESK1", 16, "^[A-Za-z0-9]{1,16}$", "This desk's name."),
+  TDN_KEY_INT ("max_pin_failures", "5", 1, 20, "Wrong PINs before an account locks."),
+  TDN_KEY_INT ("lockout_s", "300", 10, 86400, "How long a locked account stays locked."),
+  TDN_KEY_INT ("auto_signout_s", "600", 30, 28800, "Sign the nurse out after this much inactivity."),
+  TDN_KEY_END
+};
+
+static const TdnConfigKey staff_keys[] = {
+  { .name = "display_name", .type = TDN_CONFIG_TYPE_STRING, .max = 200,
+    .summary = "The nurse's name, as recorded with each override.",
+    .flags = TDN_CONFIG_KEY_REQUIRED },
+  { .name = "pin_hash", .type = TDN_CONFIG_TYPE_STRING, .max = 256,
+    .pattern = "^pbkdf2-sha256\\$[0-9]+\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+$",
+    .summary = "PIN hash made by “tiepdonctl staff hash-pin”.",
+    .flags = TDN_CONFIG_KEY_REQUIRED | TDN_CONFIG_KEY_SECRET },
+  TDN_KEY_END
+};
+
+const TdnConfigGroup tdn_config_group_desk = {
+  .name = "desk", .summary = "The nurse's desk console.", .keys = desk_keys,
+};
+const TdnConfigGroup tdn_config_group_staff = {
+  .name = "staff", .instances = TRUE, .instance_pattern = "^[a-z0-9_.-]{1,32}$",
+  .summary = "A nurse who may sign in at the desk: [staff LOGIN].", .keys = staff_keys,
+};
