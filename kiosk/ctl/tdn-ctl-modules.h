@@ -1,0 +1,12 @@
+/* tdn-ctl-modules.h — registration functions of the modules' commands
+ *
+ * Copyright 2026 The Tiếp đón authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tdn-ctl.h"
+
+G_BEGIN_DECLS
+
+G_END_DECLS
