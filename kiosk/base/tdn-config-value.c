@@ -51,8 +51,12 @@ tdn_config_value_describe (const TdnConfigKey *key)
   switch (key->type)
     {
     case TDN_CONFIG_TYPE_INT:
-      return g_strdup_printf (_("an integer from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                              key->min, key->max);
+      {
+        g_autofree char *lo = g_strdup_printf ("%" G_GINT64_FORMAT, key->min);
+        g_autofree char *hi = g_strdup_printf ("%" G_GINT64_FORMAT, key->max);
+
+        return g_strdup_printf (_("an integer from %s to %s"), lo, hi);
+      }
     case TDN_CONFIG_TYPE_DOUBLE:
       return g_strdup_printf (_("a number from %g to %g"), key->dmin, key->dmax);
     case TDN_CONFIG_TYPE_BOOL:
@@ -85,8 +89,9 @@ check_text (const TdnConfigKey *key,
     }
   if (key->max > 0 && (gint64) strlen (text) > key->max)
     {
-      *problem = g_strdup_printf (_("the value is longer than %" G_GINT64_FORMAT " bytes"),
-                                  key->max);
+      g_autofree char *max = g_strdup_printf ("%" G_GINT64_FORMAT, key->max);
+
+      *problem = g_strdup_printf (_("the value is longer than %s bytes"), max);
       return FALSE;
     }
   if (key->pattern != NULL && !g_regex_match_simple (key->pattern, text, 0, 0))
@@ -184,7 +189,9 @@ tdn_config_value_parse (const TdnConfigKey *key,
           }
         if (v < key->min || v > key->max)
           {
-            *problem = g_strdup_printf (_("expected %s, got %" G_GINT64_FORMAT), expected, v);
+            g_autofree char *got = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+
+            *problem = g_strdup_printf (_("expected %s, got %s"), expected, got);
             return NULL;
           }
         return g_variant_ref_sink (g_variant_new_int64 (v));

@@ -1,0 +1,105 @@
+#!/bin/sh
+# test-config-check.sh — tiepdonctl config check against good and broken
+# files: exit status, one precise line naming file/group/key, JSON output.
+set -u
+ctl=${TIEPDONCTL:?}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT INT TERM
+n=0 failed=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+
+# expect NAME STATUS PATTERN FILE-CONTENT [MODE]
+expect() {
+  name=$1 want=$2 pattern=$3 content=$4 mode=${5:-644}
+  rm -rf "$dir/etc"; mkdir -p "$dir/etc/conf.d"
+  printf '%s' "$content" > "$dir/etc/tiepdon.conf"
+  chmod "$mode" "$dir/etc/tiepdon.conf"
+  "$ctl" config check --config "$dir/etc/tiepdon.conf" >"$dir/out" 2>"$dir/err"
+  got=$?
+  lines=$(wc -l < "$dir/err")
+  if [ "$got" -ne "$want" ]; then
+    not_ok "$name: exit $got, want $want"; sed 's/^/# /' "$dir/err"
+  elif [ "$want" -ne 0 ] && [ "$lines" -ne 1 ]; then
+    not_ok "$name: $lines lines on stderr, want 1"; sed 's/^/# /' "$dir/err"
+  elif ! grep -qF -- "$pattern" "$dir/err" "$dir/out"; then
+    not_ok "$name: output lacks “$pattern”"; sed 's/^/# /' "$dir/err"
+  else
+    ok "$name"
+  fi
+}
+
+expect "valid file" 0 "[kiosk]" '[kiosk]
+id=K2
+[clinic NOI]
+name_vi=Khám Nội
+prefix=A
+'
+expect "wrong type" 2 "[spool] retention_days: expected an integer from 1 to 3650, got “thirty”" '[spool]
+retention_days=thirty
+'
+expect "unknown key" 2 "[kiosk] hospital: unknown key" '[kiosk]
+hospital=X
+'
+expect "unknown group" 2 "[printers]: unknown group" '[printers]
+uri=file:///tmp
+'
+expect "out of range" 2 "[reader] max_le: expected an integer from 1 to 65536, got 0" '[reader]
+max_le=0
+'
+expect "bad choice" 2 "[printer] paper_width_mm: expected one of: 58, 80" '[printer]
+paper_width_mm=57
+'
+expect "syntax" 2 "tiepdon.conf" 'id K2
+'
+expect "missing required" 2 "[clinic NHI] name_vi: required" '[clinic NHI]
+prefix=B
+'
+expect "secret readable by others" 2 "chmod 600" '[staff lan]
+display_name=Lan
+pin_hash=pbkdf2-sha256$600000$c2FsdA==$aGFzaA==
+'
+
+# Unreadable file: a directory where the file should be (works as root too).
+rm -rf "$dir/etc"; mkdir -p "$dir/etc/tiepdon.conf"
+"$ctl" config check --config "$dir/etc/tiepdon.conf" >/dev/null 2>"$dir/err"
+if [ $? -eq 2 ] && grep -q "tiepdon.conf" "$dir/err"; then ok "unreadable file"; else not_ok "unreadable file"; fi
+
+# Missing --config file is an error, not silent defaults.
+"$ctl" config check --config "$dir/nope.conf" >/dev/null 2>"$dir/err"
+if [ $? -eq 2 ] && grep -q "nope.conf" "$dir/err"; then ok "missing explicit file"; else not_ok "missing explicit file"; fi
+
+# Drop-in overrides and is named as the source; JSON hides secrets.
+rm -rf "$dir/etc"; mkdir -p "$dir/etc/conf.d"
+printf '[kiosk]\nid=K1\n' > "$dir/etc/tiepdon.conf"
+printf '[kiosk]\nid=K9\n[staff lan]\ndisplay_name=Lan\npin_hash=pbkdf2-sha256$600000$c2FsdA==$aGFzaA==\n' > "$dir/etc/conf.d/50-site.conf"
+chmod 600 "$dir/etc/conf.d/50-site.conf"
+"$ctl" config check --json --config "$dir/etc/tiepdon.conf" > "$dir/out" 2>"$dir/err"
+st=$?
+if [ $st -eq 0 ] && /usr/bin/python3 - "$dir/out" "$dir/etc/conf.d/50-site.conf" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["valid"] is True
+assert d["config"]["kiosk"]["id"] == "K9"
+assert d["sources"]["kiosk"]["id"] == sys.argv[2]
+assert d["config"]["staff lan"]["pin_hash"] == "(secret)"
+assert "c2FsdA" not in open(sys.argv[1]).read()
+assert len(d["files"]) == 2
+PY
+then ok "json output, drop-in wins, secret hidden"; else not_ok "json output (status $st)"; cat "$dir/err" | sed 's/^/# /'; fi
+
+# JSON error object.
+printf '[spool]\nretention_days=x\n' > "$dir/etc/tiepdon.conf"
+"$ctl" config check --json --config "$dir/etc/tiepdon.conf" > "$dir/out" 2>/dev/null
+if [ $? -eq 2 ] && /usr/bin/python3 -c '
+import json,sys; d=json.load(open(sys.argv[1]))
+assert d["valid"] is False and d["error"]["group"]=="spool" and d["error"]["key"]=="retention_days"
+' "$dir/out"; then ok "json error names group and key"; else not_ok "json error"; fi
+
+# --version and unknown command.
+"$ctl" --version | grep -q "^tiepdonctl [0-9]" && ok "--version" || not_ok "--version"
+"$ctl" frobnicate >/dev/null 2>&1; [ $? -eq 2 ] && ok "unknown command exits 2" || not_ok "unknown command"
+
+echo "1..$n"
+[ $failed -eq 0 ]
