@@ -73,6 +73,8 @@ static const TdnConfigGroup * const broker_groups[] = {
   &group_broker,
   &group_bhxh,
   &group_client,
+  &tdn_config_group_nurses,
+  &tdn_config_group_staff,
   &tdn_config_group_log,
   NULL
 };

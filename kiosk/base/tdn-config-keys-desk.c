@@ -15,6 +15,15 @@ static const TdnConfigKey desk_keys[] = {
   TDN_KEY_END
 };
 
+/* The broker's sign-in policy for nurses' sessions ([nurses] in broker.conf). */
+static const TdnConfigKey nurses_keys[] = {
+  TDN_KEY_INT ("max_pin_failures", "5", 1, 20, "Wrong PINs before an account locks."),
+  TDN_KEY_INT ("lockout_s", "300", 10, 86400, "How long a locked account stays locked."),
+  TDN_KEY_INT ("auto_signout_s", "600", 30, 28800,
+               "End a nurse's session after this much inactivity."),
+  TDN_KEY_END
+};
+
 static const TdnConfigKey staff_keys[] = {
   { .name = "display_name", .type = TDN_CONFIG_TYPE_STRING, .max = 200,
     .summary = "The nurse's name, as recorded with each override.",
@@ -28,6 +37,9 @@ static const TdnConfigKey staff_keys[] = {
 
 const TdnConfigGroup tdn_config_group_desk = {
   .name = "desk", .summary = "The nurse's desk console.", .keys = desk_keys,
+};
+const TdnConfigGroup tdn_config_group_nurses = {
+  .name = "nurses", .summary = "Nurses' sign-in at the broker.", .keys = nurses_keys,
 };
 const TdnConfigGroup tdn_config_group_staff = {
   .name = "staff", .instances = TRUE, .instance_pattern = "^[a-z0-9_.-]{1,32}$",

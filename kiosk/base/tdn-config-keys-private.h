@@ -25,5 +25,6 @@ extern const TdnConfigGroup tdn_config_group_ticket;
 /* tdn-config-keys-desk.c */
 extern const TdnConfigGroup tdn_config_group_desk;
 extern const TdnConfigGroup tdn_config_group_staff;
+extern const TdnConfigGroup tdn_config_group_nurses;
 
 G_END_DECLS

@@ -14,16 +14,9 @@
 #include <unistd.h>
 
 #include "tdn-base.h"
-#include "tdn-help-store.h"
+#include "tdn-help-store-private.h"
 
 #define SCHEMA_VERSION 1
-
-struct _TdnHelpStore
-{
-  GObject  parent_instance;
-  sqlite3 *db;
-  GMutex   lock;
-};
 
 G_DEFINE_FINAL_TYPE (TdnHelpStore, tdn_help_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (tdn-help-error-quark, tdn_help_error)
@@ -41,7 +34,18 @@ static const char schema_sql[] =
   "  created_at INTEGER NOT NULL, claimed_at INTEGER, resolved_at INTEGER,"
   "  seq INTEGER NOT NULL);"
   "CREATE INDEX IF NOT EXISTS help_requests_seq ON help_requests (seq);"
-  "CREATE INDEX IF NOT EXISTS help_requests_state ON help_requests (state, created_at);";
+  "CREATE INDEX IF NOT EXISTS help_requests_state ON help_requests (state, created_at);"
+  "CREATE TABLE IF NOT EXISTS help_overrides ("
+  "  id TEXT PRIMARY KEY, help_id TEXT NOT NULL REFERENCES help_requests (id),"
+  "  visit_ref TEXT, kiosk_id TEXT NOT NULL, action TEXT NOT NULL,"
+  "  old_value TEXT NOT NULL, new_value TEXT NOT NULL, reason TEXT NOT NULL,"
+  "  nurse TEXT NOT NULL, nurse_name TEXT, created_at INTEGER NOT NULL, seq INTEGER NOT NULL);"
+  "CREATE INDEX IF NOT EXISTS help_overrides_kiosk ON help_overrides (kiosk_id, seq);"
+  /* The audit trail is append-only. */
+  "CREATE TRIGGER IF NOT EXISTS help_overrides_no_update BEFORE UPDATE ON help_overrides"
+  "  BEGIN SELECT RAISE (ABORT, 'overrides are append-only'); END;"
+  "CREATE TRIGGER IF NOT EXISTS help_overrides_no_delete BEFORE DELETE ON help_overrides"
+  "  BEGIN SELECT RAISE (ABORT, 'overrides are append-only'); END;";
 
 static const char select_columns[] =
   "SELECT id, visit_ref, kiosk_id, reason, ticket_number, language, masked_name, masked_id,"
@@ -70,23 +74,23 @@ tdn_help_store_init (TdnHelpStore *self)
   g_mutex_init (&self->lock);
 }
 
-static gboolean
-db_error (TdnHelpStore *self,
-          GError      **error,
-          const char   *what)
+gboolean
+tdn_help_store_db_error (TdnHelpStore *self,
+                         GError      **error,
+                         const char   *what)
 {
   g_set_error (error, TDN_HELP_ERROR, TDN_HELP_ERROR_DATABASE,
                _("Help requests database: %s failed: %s"), what, sqlite3_errmsg (self->db));
   return FALSE;
 }
 
-static gboolean
-exec (TdnHelpStore *self,
-      const char   *sql,
-      GError      **error)
+gboolean
+tdn_help_store_exec (TdnHelpStore *self,
+                     const char   *sql,
+                     GError      **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return db_error (self, error, sql);
+    return tdn_help_store_db_error (self, error, sql);
   return TRUE;
 }
 
@@ -114,16 +118,16 @@ tdn_help_store_open (const char  *path,
 
   if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
     {
-      db_error (self, error, "open");
+      tdn_help_store_db_error (self, error, "open");
       return NULL;
     }
   sqlite3_busy_timeout (self->db, 5000);
-  if (!exec (self, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", error) ||
-      !exec (self, "BEGIN IMMEDIATE;", error))
+  if (!tdn_help_store_exec (self, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", error) ||
+      !tdn_help_store_exec (self, "BEGIN IMMEDIATE;", error))
     return NULL;
-  if (!exec (self, schema_sql, error))
+  if (!tdn_help_store_exec (self, schema_sql, error))
     {
-      exec (self, "ROLLBACK;", NULL);
+      tdn_help_store_exec (self, "ROLLBACK;", NULL);
       return NULL;
     }
   sqlite3_prepare_v2 (self->db, "SELECT value FROM help_meta WHERE key = 'schema_version'", -1, &stmt, NULL);
@@ -132,19 +136,19 @@ tdn_help_store_open (const char  *path,
   sqlite3_finalize (stmt);
   if (version > SCHEMA_VERSION)
     {
-      exec (self, "ROLLBACK;", NULL);
+      tdn_help_store_exec (self, "ROLLBACK;", NULL);
       g_set_error (error, TDN_HELP_ERROR, TDN_HELP_ERROR_SCHEMA,
                    _("%s was made by a newer Tiếp đón (help schema %d); upgrade this one"),
                    path, (int) version);
       return NULL;
     }
-  if (!exec (self, "COMMIT;", error))
+  if (!tdn_help_store_exec (self, "COMMIT;", error))
     return NULL;
   return g_steal_pointer (&self);
 }
 
-static gint64
-next_seq (TdnHelpStore *self)
+gint64
+tdn_help_store_next_seq (TdnHelpStore *self)
 {
   sqlite3_stmt *stmt = NULL;
   gint64 seq = -1;
@@ -211,9 +215,9 @@ tdn_help_store_add (TdnHelpStore         *self,
     elig = json_to_string (request->eligibility, FALSE);
 
   g_mutex_lock (&self->lock);
-  if (!exec (self, "BEGIN IMMEDIATE;", error))
+  if (!tdn_help_store_exec (self, "BEGIN IMMEDIATE;", error))
     goto fail;
-  seq = next_seq (self);
+  seq = tdn_help_store_next_seq (self);
   rc = sqlite3_prepare_v2 (self->db,
                            "INSERT INTO help_requests (id, visit_ref, kiosk_id, reason, ticket_number,"
                            " language, masked_name, masked_id, age_years, assurance, eligibility, photo,"
@@ -245,24 +249,24 @@ tdn_help_store_add (TdnHelpStore         *self,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     goto rollback;
   sqlite3_finalize (stmt);
-  if (!exec (self, "COMMIT;", error))
+  if (!tdn_help_store_exec (self, "COMMIT;", error))
     goto fail;
   g_mutex_unlock (&self->lock);
   g_message ("help request %s from kiosk %s: %s", id, request->kiosk_id, request->reason);
   return g_steal_pointer (&id);
 
 rollback:
-  db_error (self, error, "insert");
+  tdn_help_store_db_error (self, error, "insert");
   sqlite3_finalize (stmt);
-  exec (self, "ROLLBACK;", NULL);
+  tdn_help_store_exec (self, "ROLLBACK;", NULL);
 fail:
   g_mutex_unlock (&self->lock);
   return NULL;
 }
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           i)
+char *
+tdn_help_store_column_text (sqlite3_stmt *stmt,
+                            int           i)
 {
   const unsigned char *t = sqlite3_column_text (stmt, i);
 
@@ -276,26 +280,26 @@ row_to_request (sqlite3_stmt *stmt)
   g_autofree char *elig = NULL;
   g_autofree char *state = NULL;
 
-  r->id = column_text (stmt, 0);
-  r->visit_ref = column_text (stmt, 1);
-  r->kiosk_id = column_text (stmt, 2);
-  r->reason = column_text (stmt, 3);
-  r->ticket_number = column_text (stmt, 4);
-  r->language = column_text (stmt, 5);
-  r->masked_name = column_text (stmt, 6);
-  r->masked_id = column_text (stmt, 7);
+  r->id = tdn_help_store_column_text (stmt, 0);
+  r->visit_ref = tdn_help_store_column_text (stmt, 1);
+  r->kiosk_id = tdn_help_store_column_text (stmt, 2);
+  r->reason = tdn_help_store_column_text (stmt, 3);
+  r->ticket_number = tdn_help_store_column_text (stmt, 4);
+  r->language = tdn_help_store_column_text (stmt, 5);
+  r->masked_name = tdn_help_store_column_text (stmt, 6);
+  r->masked_id = tdn_help_store_column_text (stmt, 7);
   r->age_years = sqlite3_column_int (stmt, 8);
-  r->assurance = column_text (stmt, 9);
-  elig = column_text (stmt, 10);
+  r->assurance = tdn_help_store_column_text (stmt, 9);
+  elig = tdn_help_store_column_text (stmt, 10);
   if (elig != NULL)
     r->eligibility = json_from_string (elig, NULL);
   if (sqlite3_column_type (stmt, 11) == SQLITE_BLOB)
     r->photo = g_bytes_new (sqlite3_column_blob (stmt, 11), sqlite3_column_bytes (stmt, 11));
-  state = column_text (stmt, 12);
+  state = tdn_help_store_column_text (stmt, 12);
   tdn_help_state_from_string (state, &r->state);
-  r->claimed_by = column_text (stmt, 13);
-  r->resolved_by = column_text (stmt, 14);
-  r->resolution = column_text (stmt, 15);
+  r->claimed_by = tdn_help_store_column_text (stmt, 13);
+  r->resolved_by = tdn_help_store_column_text (stmt, 14);
+  r->resolution = tdn_help_store_column_text (stmt, 15);
   r->created_at = sqlite3_column_int64 (stmt, 16);
   r->claimed_at = sqlite3_column_int64 (stmt, 17);
   r->resolved_at = sqlite3_column_int64 (stmt, 18);
@@ -318,7 +322,7 @@ query (TdnHelpStore *self,
   g_mutex_lock (&self->lock);
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      db_error (self, error, "query");
+      tdn_help_store_db_error (self, error, "query");
       g_mutex_unlock (&self->lock);
       return NULL;
     }
@@ -331,7 +335,7 @@ query (TdnHelpStore *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      db_error (self, error, "query");
+      tdn_help_store_db_error (self, error, "query");
       g_mutex_unlock (&self->lock);
       return NULL;
     }
@@ -405,7 +409,7 @@ transition (TdnHelpStore *self,
   g_return_val_if_fail (id != NULL && nurse != NULL && *nurse != '\0', FALSE);
 
   g_mutex_lock (&self->lock);
-  if (!exec (self, "BEGIN IMMEDIATE;", error))
+  if (!tdn_help_store_exec (self, "BEGIN IMMEDIATE;", error))
     goto out_unlock;
   sqlite3_prepare_v2 (self->db, "SELECT state, claimed_by FROM help_requests WHERE id = ?", -1, &stmt, NULL);
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -415,8 +419,8 @@ transition (TdnHelpStore *self,
       g_set_error (error, TDN_HELP_ERROR, TDN_HELP_ERROR_NOT_FOUND, _("No help request %s"), id);
       goto out_rollback;
     }
-  state = column_text (stmt, 0);
-  holder = column_text (stmt, 1);
+  state = tdn_help_store_column_text (stmt, 0);
+  holder = tdn_help_store_column_text (stmt, 1);
   sqlite3_finalize (stmt);
   stmt = NULL;
 
@@ -435,12 +439,12 @@ transition (TdnHelpStore *self,
   if (action == ACTION_RELEASE && !g_str_equal (state, "claimed"))
     {
       /* Nothing to release; not an error worth failing a desk over. */
-      exec (self, "ROLLBACK;", NULL);
+      tdn_help_store_exec (self, "ROLLBACK;", NULL);
       g_mutex_unlock (&self->lock);
       return TRUE;
     }
 
-  seq = next_seq (self);
+  seq = tdn_help_store_next_seq (self);
   switch (action)
     {
     case ACTION_CLAIM:
@@ -461,7 +465,7 @@ transition (TdnHelpStore *self,
     }
   if (seq < 0 || sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      db_error (self, error, "update");
+      tdn_help_store_db_error (self, error, "update");
       goto out_rollback;
     }
   sqlite3_bind_text (stmt, 1, nurse, -1, SQLITE_TRANSIENT);
@@ -473,17 +477,17 @@ transition (TdnHelpStore *self,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_finalize (stmt);
-      db_error (self, error, "update");
+      tdn_help_store_db_error (self, error, "update");
       goto out_rollback;
     }
   sqlite3_finalize (stmt);
-  if (!exec (self, "COMMIT;", error))
+  if (!tdn_help_store_exec (self, "COMMIT;", error))
     goto out_rollback;
   g_mutex_unlock (&self->lock);
   return TRUE;
 
 out_rollback:
-  exec (self, "ROLLBACK;", NULL);
+  tdn_help_store_exec (self, "ROLLBACK;", NULL);
 out_unlock:
   g_mutex_unlock (&self->lock);
   return FALSE;

@@ -13,6 +13,7 @@
 
 #include <glib-object.h>
 
+#include "tdn-help-override.h"
 #include "tdn-help-request.h"
 
 G_BEGIN_DECLS
@@ -68,5 +69,25 @@ gboolean        tdn_help_store_resolve     (TdnHelpStore    *self,
                                             const char      *nurse,
                                             const char      *resolution,
                                             GError         **error);
+
+/* Overrides (tdn-help-store-overrides.c). The request must be claimed by
+ * `nurse`; `reason` is required. Returns the override's id. */
+char           *tdn_help_store_add_override (TdnHelpStore   *self,
+                                             const char     *help_id,
+                                             const char     *nurse,
+                                             const char     *nurse_name,
+                                             const char     *action,
+                                             JsonNode       *old_value,
+                                             JsonNode       *new_value,
+                                             const char     *reason,
+                                             GError        **error);
+GPtrArray      *tdn_help_store_list_overrides (TdnHelpStore *self,
+                                               const char   *help_id,
+                                               GError      **error);
+/* Overrides of `kiosk_id`'s visits changed after `seq`, in order. */
+GPtrArray      *tdn_help_store_overrides_since (TdnHelpStore *self,
+                                                const char   *kiosk_id,
+                                                gint64        seq,
+                                                GError      **error);
 
 G_END_DECLS

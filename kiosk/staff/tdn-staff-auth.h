@@ -3,10 +3,14 @@
  * Copyright 2026 The Tiếp đón authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Accounts are [staff LOGIN] groups of tiepdon.conf; limits come from
- * [desk] (max_pin_failures, lockout_s, auto_signout_s). Time is read through
- * tdn_clock so tests move it. The owner calls tdn_staff_auth_touch() on
- * every user action and tdn_staff_auth_check_idle() from a timer.
+ * Accounts are [staff LOGIN] groups; limits (max_pin_failures, lockout_s,
+ * auto_signout_s) come from a policy group: [desk] in tiepdon.conf, [nurses]
+ * in broker.conf. Time is read through tdn_clock so tests move it.
+ *
+ * Two ways to use it: one signed-in nurse (a desk: sign_in/sign_out, the
+ * owner calls touch() on every action and check_idle() from a timer), or
+ * many sessions named by random tokens (the broker: create_session,
+ * check_session, end_session). Both share the lock-out.
  */
 #pragma once
 
@@ -31,6 +35,10 @@ G_DECLARE_FINAL_TYPE (TdnStaffAuth, tdn_staff_auth, TDN, STAFF_AUTH, GObject)
 
 G_GNUC_WARN_UNUSED_RESULT
 TdnStaffAuth *tdn_staff_auth_new            (TdnConfig    *config);
+/* Limits from `policy_group` instead of [desk]. */
+G_GNUC_WARN_UNUSED_RESULT
+TdnStaffAuth *tdn_staff_auth_new_with_policy (TdnConfig   *config,
+                                              const char  *policy_group);
 
 gboolean      tdn_staff_auth_sign_in        (TdnStaffAuth *self,
                                              const char   *login,
@@ -44,6 +52,22 @@ gboolean      tdn_staff_auth_check_idle     (TdnStaffAuth *self);
 /* NULL when nobody is signed in. */
 const char   *tdn_staff_auth_get_login      (TdnStaffAuth *self);
 const char   *tdn_staff_auth_get_display_name (TdnStaffAuth *self);
+/* Sessions: a new random token for `login`, or NULL with the same errors
+ * as sign_in. */
+char         *tdn_staff_auth_create_session (TdnStaffAuth *self,
+                                             const char   *login,
+                                             const char   *pin,
+                                             GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+/* TRUE (and the session's login and display name, valid until the session
+ * ends) when `token` names a live session; counts as activity. */
+gboolean      tdn_staff_auth_check_session  (TdnStaffAuth *self,
+                                             const char   *token,
+                                             const char  **login,
+                                             const char  **display_name);
+void          tdn_staff_auth_end_session    (TdnStaffAuth *self,
+                                             const char   *token);
+gint64        tdn_staff_auth_get_session_timeout_s (TdnStaffAuth *self);
+
 /* Seconds until `login` may try again (0: not locked). */
 gint64        tdn_staff_auth_locked_for_s   (TdnStaffAuth *self,
                                              const char   *login);

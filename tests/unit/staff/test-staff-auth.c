@@ -131,6 +131,46 @@ test_idle_sign_out (void)
   tdn_clock_clear_fake ();
 }
 
+static void
+test_sessions (void)
+{
+  g_autoptr(TdnStaffAuth) auth = make_auth ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *t1 = NULL, *t2 = NULL;
+  const char *login = NULL, *name = NULL;
+
+  tdn_clock_set_fake (G_GINT64_CONSTANT (1795400000) * G_USEC_PER_SEC);
+  t1 = tdn_staff_auth_create_session (auth, "lan", "246810", &error);
+  g_assert_no_error (error);
+  t2 = tdn_staff_auth_create_session (auth, "hoa", "135791", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (t1, !=, t2);
+  g_assert_null (strpbrk (t1, "+/"));
+
+  g_assert_true (tdn_staff_auth_check_session (auth, t1, &login, &name));
+  g_assert_cmpstr (login, ==, "lan");
+  g_assert_cmpstr (name, ==, "Nguyễn Thị Lan");
+  g_assert_false (tdn_staff_auth_check_session (auth, "forged", NULL, NULL));
+  g_assert_false (tdn_staff_auth_check_session (auth, NULL, NULL, NULL));
+
+  /* Sessions time out on their own: t2 idles, t1 keeps working. */
+  tdn_clock_advance (400 * G_USEC_PER_SEC);
+  g_assert_true (tdn_staff_auth_check_session (auth, t1, NULL, NULL));
+  tdn_clock_advance (300 * G_USEC_PER_SEC);
+  g_assert_true (tdn_staff_auth_check_session (auth, t1, NULL, NULL));
+  g_assert_false (tdn_staff_auth_check_session (auth, t2, NULL, NULL));
+
+  tdn_staff_auth_end_session (auth, t1);
+  g_assert_false (tdn_staff_auth_check_session (auth, t1, NULL, NULL));
+
+  /* Wrong PINs lock sessions out too. */
+  for (int i = 0; i < 3; i++)
+    g_assert_null (tdn_staff_auth_create_session (auth, "hoa", "999999", NULL));
+  g_assert_null (tdn_staff_auth_create_session (auth, "hoa", "135791", &error));
+  g_assert_error (error, TDN_STAFF_AUTH_ERROR, TDN_STAFF_AUTH_ERROR_LOCKED);
+  tdn_clock_clear_fake ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -140,5 +180,6 @@ main (int    argc,
   g_test_add_func ("/staff-auth/wrong-and-unknown", test_wrong_and_unknown_same_message);
   g_test_add_func ("/staff-auth/lockout", test_lockout);
   g_test_add_func ("/staff-auth/idle-sign-out", test_idle_sign_out);
+  g_test_add_func ("/staff-auth/sessions", test_sessions);
   return g_test_run ();
 }

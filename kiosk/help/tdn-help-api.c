@@ -1,0 +1,613 @@
+/* tdn-help-api.c — the help-request API, independent of the HTTP server
+ *
+ * Copyright 2026 The Tiếp đón authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tiepdon-help"
+
+#include "config.h"
+
+#include "tdn-base.h"
+#include "tdn-help-api.h"
+
+#define MAX_BODY (512 * 1024)
+#define MAX_WAIT_S 60
+
+struct _TdnHelpApi
+{
+  GObject       parent_instance;
+  TdnHelpStore *store;
+  TdnStaffAuth *staff;
+};
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (TdnHelpApi, tdn_help_api, G_TYPE_OBJECT)
+
+static void
+tdn_help_api_finalize (GObject *object)
+{
+  TdnHelpApi *self = TDN_HELP_API (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->staff);
+  G_OBJECT_CLASS (tdn_help_api_parent_class)->finalize (object);
+}
+
+static void
+tdn_help_api_class_init (TdnHelpApiClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tdn_help_api_finalize;
+
+  /* ::changed — a request or override was stored: wake held long polls. */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+tdn_help_api_init (TdnHelpApi *self)
+{
+}
+
+TdnHelpApi *
+tdn_help_api_new (TdnHelpStore *store,
+                  TdnStaffAuth *staff)
+{
+  TdnHelpApi *self;
+
+  g_return_val_if_fail (TDN_IS_HELP_STORE (store), NULL);
+  g_return_val_if_fail (TDN_IS_STAFF_AUTH (staff), NULL);
+
+  self = g_object_new (TDN_TYPE_HELP_API, NULL);
+  self->store = g_object_ref (store);
+  self->staff = g_object_ref (staff);
+  return self;
+}
+
+gboolean
+tdn_help_api_owns_path (const char *path)
+{
+  return path != NULL &&
+         (g_str_equal (path, "/help") || g_str_has_prefix (path, "/help/") ||
+          g_str_has_prefix (path, "/staff/") || g_str_equal (path, "/overrides"));
+}
+
+void
+tdn_api_response_clear (TdnApiResponse *response)
+{
+  g_clear_pointer (&response->body, json_node_unref);
+  response->status = 0;
+  response->wait_s = 0;
+}
+
+void
+tdn_api_response_set_error (TdnApiResponse *response,
+                            guint           status,
+                            const char     *code,
+                            const char     *message)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  tdn_api_response_clear (response);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "error");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "code");
+  json_builder_add_string_value (b, code);
+  json_builder_set_member_name (b, "message");
+  json_builder_add_string_value (b, message);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  response->status = status;
+  response->body = json_builder_get_root (b);
+}
+
+static void
+set_json (TdnApiResponse *response,
+          guint           status,
+          JsonNode       *body)
+{
+  tdn_api_response_clear (response);
+  response->status = status;
+  response->body = body;
+}
+
+static void
+set_store_error (TdnApiResponse *response,
+                 const GError   *error)
+{
+  guint status = 503;
+  const char *code = "unavailable";
+
+  if (error->domain == TDN_HELP_ERROR)
+    switch ((TdnHelpError) error->code)
+      {
+      case TDN_HELP_ERROR_NOT_FOUND: status = 404; code = "not_found"; break;
+      case TDN_HELP_ERROR_CLAIMED: status = 409; code = "claimed"; break;
+      case TDN_HELP_ERROR_RESOLVED: status = 409; code = "resolved"; break;
+      case TDN_HELP_ERROR_INVALID: status = 400; code = "invalid"; break;
+      case TDN_HELP_ERROR_DATABASE:
+      case TDN_HELP_ERROR_SCHEMA:
+      default: break;
+      }
+  tdn_api_response_set_error (response, status, code, error->message);
+}
+
+/* The body as a JSON object, or an error response. */
+static JsonNode *
+parse_body (const TdnApiRequest *request,
+            TdnApiResponse      *response)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  const char *data;
+
+  if (request->body == NULL || g_bytes_get_size (request->body) == 0)
+    {
+      tdn_api_response_set_error (response, 400, "invalid", "a JSON body is required");
+      return NULL;
+    }
+  data = g_bytes_get_data (request->body, &len);
+  if (len > MAX_BODY)
+    {
+      tdn_api_response_set_error (response, 413, "invalid", "the body is too large");
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &error) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      tdn_api_response_set_error (response, 400, "invalid", "the body is not a JSON object");
+      return NULL;
+    }
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static const char *
+member_string (JsonNode   *node,
+               const char *name)
+{
+  JsonNode *m = json_object_get_member (json_node_get_object (node), name);
+
+  if (m == NULL || !JSON_NODE_HOLDS_VALUE (m) || json_node_get_value_type (m) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (m);
+}
+
+static gboolean
+query_int (const TdnApiRequest *request,
+           const char          *name,
+           gint64               min,
+           gint64               max,
+           gint64              *out,
+           TdnApiResponse      *response)
+{
+  const char *text = request->query ? g_hash_table_lookup (request->query, name) : NULL;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_signed (text, 10, min, max, out, NULL))
+    {
+      g_autofree char *msg = g_strdup_printf ("“%s” must be a number from %" G_GINT64_FORMAT
+                                              " to %" G_GINT64_FORMAT, name, min, max);
+      tdn_api_response_set_error (response, 400, "invalid", msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Desk endpoints need a desk token and a live nurse session. */
+static gboolean
+require_nurse (TdnHelpApi          *self,
+               const TdnApiRequest *request,
+               TdnApiResponse      *response,
+               const char         **nurse,
+               const char         **nurse_name)
+{
+  if (request->role == TDN_API_ROLE_NONE)
+    {
+      tdn_api_response_set_error (response, 401, "unauthorized", "a valid bearer token is required");
+      return FALSE;
+    }
+  if (request->role != TDN_API_ROLE_DESK)
+    {
+      tdn_api_response_set_error (response, 403, "forbidden", "only a desk may do this");
+      return FALSE;
+    }
+  if (!tdn_staff_auth_check_session (self->staff, request->session, nurse, nurse_name))
+    {
+      tdn_api_response_set_error (response, 401, "no_session", _("Sign in first."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonNode *
+list_node (GPtrArray *items,
+           gint64     seq,
+           const char *member,
+           gboolean   overrides)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  if (seq >= 0)
+    {
+      json_builder_set_member_name (b, "seq");
+      json_builder_add_int_value (b, seq);
+    }
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < items->len; i++)
+    json_builder_add_value (b, overrides ? tdn_help_override_to_json (items->pdata[i])
+                                         : tdn_help_request_to_json (items->pdata[i], FALSE));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static void
+handle_sign_in (TdnHelpApi          *self,
+                const TdnApiRequest *request,
+                TdnApiResponse      *response)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(JsonBuilder) b = NULL;
+  const char *login, *pin, *name = NULL;
+
+  if (request->role != TDN_API_ROLE_DESK)
+    {
+      tdn_api_response_set_error (response, request->role == TDN_API_ROLE_NONE ? 401 : 403,
+                                  request->role == TDN_API_ROLE_NONE ? "unauthorized" : "forbidden",
+                                  "only a desk may sign nurses in");
+      return;
+    }
+  if ((body = parse_body (request, response)) == NULL)
+    return;
+  login = member_string (body, "login");
+  pin = member_string (body, "pin");
+  if (login == NULL || pin == NULL)
+    {
+      tdn_api_response_set_error (response, 400, "invalid", "“login” and “pin” are required");
+      return;
+    }
+  token = tdn_staff_auth_create_session (self->staff, login, pin, &error);
+  if (token == NULL)
+    {
+      if (g_error_matches (error, TDN_STAFF_AUTH_ERROR, TDN_STAFF_AUTH_ERROR_LOCKED))
+        tdn_api_response_set_error (response, 423, "locked", error->message);
+      else if (g_error_matches (error, TDN_STAFF_AUTH_ERROR, TDN_STAFF_AUTH_ERROR_REFUSED))
+        tdn_api_response_set_error (response, 401, "refused", error->message);
+      else
+        tdn_api_response_set_error (response, 503, "unavailable", error->message);
+      return;
+    }
+  tdn_staff_auth_check_session (self->staff, token, NULL, &name);
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "session");
+  json_builder_add_string_value (b, token);
+  json_builder_set_member_name (b, "login");
+  json_builder_add_string_value (b, login);
+  json_builder_set_member_name (b, "display_name");
+  json_builder_add_string_value (b, name);
+  json_builder_set_member_name (b, "expires_in_s");
+  json_builder_add_int_value (b, tdn_staff_auth_get_session_timeout_s (self->staff));
+  json_builder_end_object (b);
+  set_json (response, 200, json_builder_get_root (b));
+}
+
+static void
+handle_post_help (TdnHelpApi          *self,
+                  const TdnApiRequest *request,
+                  TdnApiResponse      *response)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(TdnHelpRequest) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(JsonBuilder) b = NULL;
+
+  if (request->role == TDN_API_ROLE_NONE)
+    {
+      tdn_api_response_set_error (response, 401, "unauthorized", "a valid bearer token is required");
+      return;
+    }
+  if ((body = parse_body (request, response)) == NULL)
+    return;
+  r = tdn_help_request_from_json (body, &error);
+  if (r == NULL)
+    {
+      tdn_api_response_set_error (response, 400, "invalid", error->message);
+      return;
+    }
+  /* A kiosk speaks only for itself. */
+  if (request->role == TDN_API_ROLE_KIOSK && g_strcmp0 (r->kiosk_id, request->client) != 0)
+    {
+      tdn_api_response_set_error (response, 403, "forbidden",
+                                  "“kiosk_id” must be the kiosk's own name");
+      return;
+    }
+  id = tdn_help_store_add (self->store, r, &error);
+  if (id == NULL)
+    {
+      set_store_error (response, error);
+      return;
+    }
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, id);
+  json_builder_set_member_name (b, "seq");
+  json_builder_add_int_value (b, tdn_help_store_get_seq (self->store));
+  json_builder_end_object (b);
+  set_json (response, 201, json_builder_get_root (b));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+handle_list (TdnHelpApi          *self,
+             const TdnApiRequest *request,
+             TdnApiResponse      *response)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *state = request->query ? g_hash_table_lookup (request->query, "state") : NULL;
+  gint64 since = -1, wait = 0, seq;
+
+  if (!query_int (request, "since", 0, G_MAXINT64, &since, response) ||
+      !query_int (request, "wait", 0, MAX_WAIT_S, &wait, response))
+    return;
+  if (state != NULL && !g_str_equal (state, "open") && !g_str_equal (state, "all"))
+    {
+      tdn_api_response_set_error (response, 400, "invalid", "“state” is open or all");
+      return;
+    }
+  seq = tdn_help_store_get_seq (self->store);
+  if (since >= 0)
+    {
+      if (seq <= since && wait > 0 && !request->final_attempt)
+        {
+          tdn_api_response_clear (response);
+          response->wait_s = (guint) wait;   /* hold until ::changed */
+          return;
+        }
+      items = tdn_help_store_changes_since (self->store, since, &error);
+    }
+  else
+    items = tdn_help_store_list (self->store, g_strcmp0 (state, "all") == 0, &error);
+  if (items == NULL)
+    {
+      set_store_error (response, error);
+      return;
+    }
+  set_json (response, 200, list_node (items, seq, "requests", FALSE));
+}
+
+static void
+handle_overrides_since (TdnHelpApi          *self,
+                        const TdnApiRequest *request,
+                        TdnApiResponse      *response)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 since = 0, wait = 0;
+
+  if (request->role != TDN_API_ROLE_KIOSK)
+    {
+      tdn_api_response_set_error (response, request->role == TDN_API_ROLE_NONE ? 401 : 403,
+                                  request->role == TDN_API_ROLE_NONE ? "unauthorized" : "forbidden",
+                                  "only a kiosk asks for its overrides");
+      return;
+    }
+  if (!query_int (request, "since", 0, G_MAXINT64, &since, response) ||
+      !query_int (request, "wait", 0, MAX_WAIT_S, &wait, response))
+    return;
+  items = tdn_help_store_overrides_since (self->store, request->client, since, &error);
+  if (items == NULL)
+    {
+      set_store_error (response, error);
+      return;
+    }
+  if (items->len == 0 && wait > 0 && !request->final_attempt)
+    {
+      tdn_api_response_clear (response);
+      response->wait_s = (guint) wait;
+      return;
+    }
+  set_json (response, 200,
+            list_node (items,
+                       items->len > 0 ? ((TdnHelpOverride *) items->pdata[items->len - 1])->seq : since,
+                       "overrides", TRUE));
+}
+
+static void
+respond_request (TdnHelpApi     *self,
+                 const char     *id,
+                 gboolean        with_photo,
+                 TdnApiResponse *response)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdnHelpRequest) r = tdn_help_store_get (self->store, id, &error);
+
+  if (r == NULL)
+    set_store_error (response, error);
+  else
+    set_json (response, 200, tdn_help_request_to_json (r, with_photo));
+}
+
+static void
+handle_override (TdnHelpApi          *self,
+                 const TdnApiRequest *request,
+                 const char          *id,
+                 const char          *nurse,
+                 const char          *nurse_name,
+                 TdnApiResponse      *response)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *override_id = NULL;
+  g_autoptr(JsonBuilder) b = NULL;
+  JsonObject *o;
+
+  if ((body = parse_body (request, response)) == NULL)
+    return;
+  o = json_node_get_object (body);
+  override_id = tdn_help_store_add_override (self->store, id, nurse, nurse_name,
+                                             member_string (body, "action"),
+                                             json_object_get_member (o, "old"),
+                                             json_object_get_member (o, "new"),
+                                             member_string (body, "reason"), &error);
+  if (override_id == NULL)
+    {
+      set_store_error (response, error);
+      return;
+    }
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, override_id);
+  json_builder_set_member_name (b, "seq");
+  json_builder_add_int_value (b, tdn_help_store_get_seq (self->store));
+  json_builder_end_object (b);
+  set_json (response, 201, json_builder_get_root (b));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+handle_one (TdnHelpApi          *self,
+            const TdnApiRequest *request,
+            const char          *id,
+            const char          *verb,
+            TdnApiResponse      *response)
+{
+  g_autoptr(GError) error = NULL;
+  const char *nurse = NULL, *nurse_name = NULL;
+  gboolean ok;
+
+  if (!require_nurse (self, request, response, &nurse, &nurse_name))
+    return;
+  if (!tdn_uuid_is_valid (id))
+    {
+      tdn_api_response_set_error (response, 404, "not_found", "no such request");
+      return;
+    }
+  if (verb == NULL && g_str_equal (request->method, "GET"))
+    {
+      respond_request (self, id, TRUE, response);
+      return;
+    }
+  if (g_strcmp0 (verb, "overrides") == 0 && g_str_equal (request->method, "GET"))
+    {
+      g_autoptr(GPtrArray) items = tdn_help_store_list_overrides (self->store, id, &error);
+
+      if (items == NULL)
+        set_store_error (response, error);
+      else
+        set_json (response, 200, list_node (items, -1, "overrides", TRUE));
+      return;
+    }
+  if (!g_str_equal (request->method, "POST") || verb == NULL)
+    {
+      tdn_api_response_set_error (response, 405, "invalid", "method not allowed");
+      return;
+    }
+  if (g_str_equal (verb, "override"))
+    {
+      handle_override (self, request, id, nurse, nurse_name, response);
+      return;
+    }
+  if (g_str_equal (verb, "claim"))
+    ok = tdn_help_store_claim (self->store, id, nurse, &error);
+  else if (g_str_equal (verb, "release"))
+    ok = tdn_help_store_release (self->store, id, nurse, &error);
+  else if (g_str_equal (verb, "resolve"))
+    {
+      g_autoptr(JsonNode) body = NULL;
+      const char *resolution = NULL;
+
+      if (request->body != NULL && g_bytes_get_size (request->body) > 0)
+        {
+          if ((body = parse_body (request, response)) == NULL)
+            return;
+          resolution = member_string (body, "resolution");
+        }
+      ok = tdn_help_store_resolve (self->store, id, nurse, resolution, &error);
+    }
+  else
+    {
+      tdn_api_response_set_error (response, 404, "not_found", "no such endpoint");
+      return;
+    }
+  if (!ok)
+    {
+      set_store_error (response, error);
+      return;
+    }
+  respond_request (self, id, FALSE, response);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+void
+tdn_help_api_handle (TdnHelpApi          *self,
+                     const TdnApiRequest *request,
+                     TdnApiResponse      *response)
+{
+  g_auto(GStrv) parts = NULL;
+  guint n;
+
+  g_return_if_fail (TDN_IS_HELP_API (self));
+  g_return_if_fail (request != NULL && request->method != NULL && request->path != NULL);
+  g_return_if_fail (response != NULL);
+
+  tdn_api_response_clear (response);
+  parts = g_strsplit (request->path + 1, "/", 4);
+  n = g_strv_length (parts);
+
+  if (n == 2 && g_str_equal (parts[0], "staff") && g_str_equal (request->method, "POST"))
+    {
+      if (g_str_equal (parts[1], "sign-in"))
+        {
+          handle_sign_in (self, request, response);
+          return;
+        }
+      if (g_str_equal (parts[1], "sign-out"))
+        {
+          if (require_nurse (self, request, response, NULL, NULL))
+            {
+              tdn_staff_auth_end_session (self->staff, request->session);
+              set_json (response, 200, json_from_string ("{}", NULL));
+            }
+          return;
+        }
+    }
+  else if (n == 1 && g_str_equal (parts[0], "overrides") && g_str_equal (request->method, "GET"))
+    {
+      handle_overrides_since (self, request, response);
+      return;
+    }
+  else if (n >= 1 && g_str_equal (parts[0], "help"))
+    {
+      if (n == 1 && g_str_equal (request->method, "POST"))
+        handle_post_help (self, request, response);
+      else if (n == 1 && g_str_equal (request->method, "GET"))
+        {
+          if (require_nurse (self, request, response, NULL, NULL))
+            handle_list (self, request, response);
+        }
+      else if (n == 2 || n == 3)
+        handle_one (self, request, parts[1], n == 3 ? parts[2] : NULL, response);
+      else
+        tdn_api_response_set_error (response, 404, "not_found", "no such endpoint");
+      return;
+    }
+  tdn_api_response_set_error (response, 404, "not_found", "no such endpoint");
+}
