@@ -14,5 +14,6 @@ void
 tdn_ctl_register_all (TdnCtl *ctl)
 {
   tdn_ctl_config_register (ctl);
+  tdn_ctl_selftest_register (ctl);
   tdn_staff_ctl_register (ctl);
 }

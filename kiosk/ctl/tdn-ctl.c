@@ -14,6 +14,7 @@
 struct _TdnCtl
 {
   GPtrArray           *commands;   /* const TdnCtlCommand * */
+  GPtrArray           *checks;     /* const TdnCtlCheck * */
   const TdnCtlCommand *current;
   char                *config_file;
   gboolean             json;
@@ -26,6 +27,20 @@ tdn_ctl_register (TdnCtl              *ctl,
 {
   g_return_if_fail (ctl != NULL && command != NULL && command->name != NULL);
   g_ptr_array_add (ctl->commands, (gpointer) command);
+}
+
+void
+tdn_ctl_add_check (TdnCtl            *ctl,
+                   const TdnCtlCheck *check)
+{
+  g_return_if_fail (ctl != NULL && check != NULL && check->run != NULL);
+  g_ptr_array_add (ctl->checks, (gpointer) check);
+}
+
+GPtrArray *
+tdn_ctl_get_checks (TdnCtl *ctl)
+{
+  return ctl->checks;
 }
 
 const TdnCtlCommand *
@@ -246,6 +261,7 @@ tdn_ctl_main (int    argc,
   tdn_log_set_level_name ("warning");
 
   ctl.commands = g_ptr_array_new ();
+  ctl.checks = g_ptr_array_new ();
   tdn_ctl_register_all (&ctl);
   g_ptr_array_sort (ctl.commands, compare_commands);
 
@@ -315,5 +331,6 @@ out:
   g_clear_object (&ctl.config);
   g_free (ctl.config_file);
   g_ptr_array_unref (ctl.commands);
+  g_ptr_array_unref (ctl.checks);
   return status;
 }

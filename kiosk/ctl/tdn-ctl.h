@@ -40,6 +40,30 @@ typedef struct {
 void        tdn_ctl_register    (TdnCtl              *ctl,
                                  const TdnCtlCommand *command);
 
+/* Health checks for `tiepdonctl selftest`. A check returns its status and
+ * sets `message` to one line a technician can act on. */
+typedef enum {
+  TDN_CTL_CHECK_OK,
+  TDN_CTL_CHECK_SKIPPED,   /* not configured here (e.g. no printer on a broker host) */
+  TDN_CTL_CHECK_WARNING,   /* works, but needs attention */
+  TDN_CTL_CHECK_FAILED,
+} TdnCtlCheckStatus;
+
+typedef TdnCtlCheckStatus (*TdnCtlCheckFunc) (TdnCtl     *ctl,
+                                              TdnConfig  *config,
+                                              char      **message);
+
+typedef struct {
+  const char      *name;      /* short id, e.g. "spool" */
+  const char      *summary;   /* what is checked, marked with N_() */
+  TdnCtlCheckFunc  run;
+} TdnCtlCheck;
+
+void        tdn_ctl_add_check   (TdnCtl            *ctl,
+                                 const TdnCtlCheck *check);
+/* Registered checks, in registration order (tdn-ctl-selftest.c). */
+GPtrArray  *tdn_ctl_get_checks  (TdnCtl            *ctl);
+
 /* Parses `argv` with `entries` (may be NULL) plus --config/--json. On a
  * usage error prints it and returns FALSE: return TDN_CTL_EXIT_INVALID. */
 gboolean    tdn_ctl_parse       (TdnCtl        *ctl,
@@ -73,8 +97,9 @@ int         tdn_ctl_fail        (TdnCtl     *ctl,
 
 /* Registration of every module's commands (tdn-ctl-modules.c). */
 void        tdn_ctl_register_all (TdnCtl *ctl);
-/* The built-in commands (tdn-ctl-config.c). */
+/* The built-in commands (tdn-ctl-config.c, tdn-ctl-selftest.c). */
 void        tdn_ctl_config_register (TdnCtl *ctl);
+void        tdn_ctl_selftest_register (TdnCtl *ctl);
 
 /* Entry point (main.c calls it). */
 int         tdn_ctl_main        (int    argc,

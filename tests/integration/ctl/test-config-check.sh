@@ -97,6 +97,18 @@ import json,sys; d=json.load(open(sys.argv[1]))
 assert d["valid"] is False and d["error"]["group"]=="spool" and d["error"]["key"]=="retention_days"
 ' "$dir/out"; then ok "json error names group and key"; else not_ok "json error"; fi
 
+# selftest: a writable private state dir passes; a missing one fails (exit 1).
+mkdir -p "$dir/state"; chmod 700 "$dir/state"
+printf '[kiosk]\nstate_dir=%s\n' "$dir/state" > "$dir/etc/tiepdon.conf"
+"$ctl" selftest --json --config "$dir/etc/tiepdon.conf" > "$dir/out" 2>"$dir/err"
+if [ $? -eq 0 ] && /usr/bin/python3 -c '
+import json,sys; d=json.load(open(sys.argv[1]))
+assert d["failed"]==0 and {c["name"] for c in d["checks"]} >= {"timezone","state-dir"}
+' "$dir/out"; then ok "selftest passes"; else not_ok "selftest passes"; sed 's/^/# /' "$dir/err"; fi
+printf '[kiosk]\nstate_dir=%s\n' "$dir/missing" > "$dir/etc/tiepdon.conf"
+"$ctl" selftest --config "$dir/etc/tiepdon.conf" > "$dir/out" 2>&1
+if [ $? -eq 1 ] && grep -q "^failed *state-dir" "$dir/out"; then ok "selftest names the failed check"; else not_ok "selftest failure"; sed 's/^/# /' "$dir/out"; fi
+
 # --version and unknown command.
 "$ctl" --version | grep -q "^tiepdonctl [0-9]" && ok "--version" || not_ok "--version"
 "$ctl" frobnicate >/dev/null 2>&1; [ $? -eq 2 ] && ok "unknown command exits 2" || not_ok "unknown command"
