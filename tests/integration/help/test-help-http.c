@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "tdn-base.h"
+#include "tdn-help-client.h"
 #include "tdn-help-soup.h"
 #include "tdn-pin.h"
 
@@ -260,6 +261,107 @@ test_two_desks_claim (Fixture      *f,
   g_assert_cmpuint (send_sync (f, "GET", "/help", "desk-1-token", NULL, NULL, NULL), ==, 401);
 }
 
+static void
+done_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (Fixture        *f,
+             GAsyncResult  **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static gboolean
+override_later_cb (gpointer data)
+{
+  Fixture *f = data;
+  const char *session = g_object_get_data (G_OBJECT (f->api), "test-session");
+  const char *path = g_object_get_data (G_OBJECT (f->api), "test-override-path");
+  static Reply r;
+
+  memset (&r, 0, sizeof r);
+  send_async (f, "POST", path, "desk-1-token", session,
+              "{\"action\":\"change_clinic\",\"old\":{\"clinic\":\"NOI\"},"
+              "\"new\":{\"clinic\":\"TMH\"},\"reason\":\"Bệnh nhân đau tai\"}", &r);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_kiosk_client (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autoptr(TdnConfig) config = tdn_config_new (&tdn_config_schema_kiosk);
+  g_autofree char *token_file = g_build_filename (f->dir, "kiosk-token", NULL);
+  g_autofree char *conf = NULL;
+  g_autoptr(TdnHelpClient) client = NULL;
+  g_autoptr(TdnHelpRequest) req = tdn_help_request_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) res = NULL;
+  g_autoptr(GAsyncResult) res2 = NULL;
+  g_autoptr(JsonNode) overrides = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *lan = sign_in (f, "lan", "246810");
+  g_autofree char *claim = NULL;
+  JsonArray *list;
+
+  g_assert_true (g_file_set_contents_full (token_file, "kiosk-k2-token\n", -1,
+                                           G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+  conf = g_strdup_printf ("[eligibility]\nbroker_url=%s/\ntoken_file=%s\n", f->base, token_file);
+  g_assert_true (tdn_config_load_data (config, conf, "kiosk.conf", NULL));
+  client = tdn_help_client_new (config, &error);
+  g_assert_no_error (error);
+
+  req->kiosk_id = g_strdup ("K2");
+  req->reason = g_strdup ("input_mismatch");
+  req->visit_ref = tdn_uuid_new ();
+  req->masked_id = g_strdup ("0792******34");
+  tdn_help_client_post_async (client, req, NULL, done_cb, &res);
+  id = tdn_help_client_post_finish (client, wait_result (f, &res), &error);
+  g_assert_no_error (error);
+  g_assert_true (tdn_uuid_is_valid (id));
+
+  /* The kiosk waits for overrides; a nurse claims and changes the clinic. */
+  claim = g_strdup_printf ("/help/%s/claim", id);
+  g_assert_cmpuint (send_sync (f, "POST", claim, "desk-1-token", lan, NULL, NULL), ==, 200);
+  g_object_set_data (G_OBJECT (f->api), "test-session", lan);
+  g_object_set_data_full (G_OBJECT (f->api), "test-override-path",
+                          g_strdup_printf ("/help/%s/override", id), g_free);
+  tdn_help_client_fetch_overrides_async (client, 0, 20, NULL, done_cb, &res2);
+  g_timeout_add (200, override_later_cb, f);
+  overrides = tdn_help_client_fetch_overrides_finish (client, wait_result (f, &res2), &error);
+  g_assert_no_error (error);
+  list = json_object_get_array_member (json_node_get_object (overrides), "overrides");
+  g_assert_cmpuint (json_array_get_length (list), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 0), "visit_ref"),
+                   ==, req->visit_ref);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 0), "nurse"), ==, "lan");
+
+  /* A kiosk with a wrong token is refused with a reason. */
+  g_assert_true (g_file_set_contents_full (token_file, "stolen\n", -1, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+  g_clear_object (&client);
+  g_clear_object (&res);
+  client = tdn_help_client_new (config, NULL);
+  tdn_help_client_post_async (client, req, NULL, done_cb, &res);
+  g_assert_null (tdn_help_client_post_finish (client, wait_result (f, &res), &error));
+  g_assert_error (error, TDN_HELP_CLIENT_ERROR, TDN_HELP_CLIENT_ERROR_REFUSED);
+  g_clear_error (&error);
+
+  /* A token file others can read is refused before any call. */
+  g_chmod (token_file, 0644);
+  g_assert_null (tdn_help_client_new (config, &error));
+  g_assert_error (error, TDN_HELP_CLIENT_ERROR, TDN_HELP_CLIENT_ERROR_CONFIG);
+  g_unlink (token_file);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -267,5 +369,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/help-http/long-poll-wakes", Fixture, NULL, setup, test_long_poll_wakes, teardown);
   g_test_add ("/help-http/two-desks-claim", Fixture, NULL, setup, test_two_desks_claim, teardown);
+  g_test_add ("/help-http/kiosk-client", Fixture, NULL, setup, test_kiosk_client, teardown);
   return g_test_run ();
 }
