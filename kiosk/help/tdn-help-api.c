@@ -9,8 +9,8 @@
 
 #include "tdn-base.h"
 #include "tdn-help-api.h"
+#include "tdn-help-api-private.h"
 
-#define MAX_BODY (512 * 1024)
 #define MAX_WAIT_S 60
 
 struct _TdnHelpApi
@@ -76,130 +76,6 @@ tdn_help_api_owns_path (const char *path)
   return path != NULL &&
          (g_str_equal (path, "/help") || g_str_has_prefix (path, "/help/") ||
           g_str_has_prefix (path, "/staff/") || g_str_equal (path, "/overrides"));
-}
-
-void
-tdn_api_response_clear (TdnApiResponse *response)
-{
-  g_clear_pointer (&response->body, json_node_unref);
-  response->status = 0;
-  response->wait_s = 0;
-}
-
-void
-tdn_api_response_set_error (TdnApiResponse *response,
-                            guint           status,
-                            const char     *code,
-                            const char     *message)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-
-  tdn_api_response_clear (response);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "error");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "code");
-  json_builder_add_string_value (b, code);
-  json_builder_set_member_name (b, "message");
-  json_builder_add_string_value (b, message);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  response->status = status;
-  response->body = json_builder_get_root (b);
-}
-
-static void
-set_json (TdnApiResponse *response,
-          guint           status,
-          JsonNode       *body)
-{
-  tdn_api_response_clear (response);
-  response->status = status;
-  response->body = body;
-}
-
-static void
-set_store_error (TdnApiResponse *response,
-                 const GError   *error)
-{
-  guint status = 503;
-  const char *code = "unavailable";
-
-  if (error->domain == TDN_HELP_ERROR)
-    switch ((TdnHelpError) error->code)
-      {
-      case TDN_HELP_ERROR_NOT_FOUND: status = 404; code = "not_found"; break;
-      case TDN_HELP_ERROR_CLAIMED: status = 409; code = "claimed"; break;
-      case TDN_HELP_ERROR_RESOLVED: status = 409; code = "resolved"; break;
-      case TDN_HELP_ERROR_INVALID: status = 400; code = "invalid"; break;
-      case TDN_HELP_ERROR_DATABASE:
-      case TDN_HELP_ERROR_SCHEMA:
-      default: break;
-      }
-  tdn_api_response_set_error (response, status, code, error->message);
-}
-
-/* The body as a JSON object, or an error response. */
-static JsonNode *
-parse_body (const TdnApiRequest *request,
-            TdnApiResponse      *response)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  gsize len = 0;
-  const char *data;
-
-  if (request->body == NULL || g_bytes_get_size (request->body) == 0)
-    {
-      tdn_api_response_set_error (response, 400, "invalid", "a JSON body is required");
-      return NULL;
-    }
-  data = g_bytes_get_data (request->body, &len);
-  if (len > MAX_BODY)
-    {
-      tdn_api_response_set_error (response, 413, "invalid", "the body is too large");
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &error) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      tdn_api_response_set_error (response, 400, "invalid", "the body is not a JSON object");
-      return NULL;
-    }
-  return json_node_ref (json_parser_get_root (parser));
-}
-
-static const char *
-member_string (JsonNode   *node,
-               const char *name)
-{
-  JsonNode *m = json_object_get_member (json_node_get_object (node), name);
-
-  if (m == NULL || !JSON_NODE_HOLDS_VALUE (m) || json_node_get_value_type (m) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (m);
-}
-
-static gboolean
-query_int (const TdnApiRequest *request,
-           const char          *name,
-           gint64               min,
-           gint64               max,
-           gint64              *out,
-           TdnApiResponse      *response)
-{
-  const char *text = request->query ? g_hash_table_lookup (request->query, name) : NULL;
-
-  if (text == NULL)
-    return TRUE;
-  if (!g_ascii_string_to_signed (text, 10, min, max, out, NULL))
-    {
-      g_autofree char *msg = g_strdup_printf ("“%s” must be a number from %" G_GINT64_FORMAT
-                                              " to %" G_GINT64_FORMAT, name, min, max);
-      tdn_api_response_set_error (response, 400, "invalid", msg);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* Desk endpoints need a desk token and a live nurse session. */
@@ -270,10 +146,10 @@ handle_sign_in (TdnHelpApi          *self,
                                   "only a desk may sign nurses in");
       return;
     }
-  if ((body = parse_body (request, response)) == NULL)
+  if ((body = tdn_api_request_parse_body (request, response)) == NULL)
     return;
-  login = member_string (body, "login");
-  pin = member_string (body, "pin");
+  login = tdn_api_json_string (body, "login");
+  pin = tdn_api_json_string (body, "pin");
   if (login == NULL || pin == NULL)
     {
       tdn_api_response_set_error (response, 400, "invalid", "“login” and “pin” are required");
@@ -302,7 +178,7 @@ handle_sign_in (TdnHelpApi          *self,
   json_builder_set_member_name (b, "expires_in_s");
   json_builder_add_int_value (b, tdn_staff_auth_get_session_timeout_s (self->staff));
   json_builder_end_object (b);
-  set_json (response, 200, json_builder_get_root (b));
+  tdn_api_response_set_json (response, 200, json_builder_get_root (b));
 }
 
 static void
@@ -321,7 +197,7 @@ handle_post_help (TdnHelpApi          *self,
       tdn_api_response_set_error (response, 401, "unauthorized", "a valid bearer token is required");
       return;
     }
-  if ((body = parse_body (request, response)) == NULL)
+  if ((body = tdn_api_request_parse_body (request, response)) == NULL)
     return;
   r = tdn_help_request_from_json (body, &error);
   if (r == NULL)
@@ -339,7 +215,7 @@ handle_post_help (TdnHelpApi          *self,
   id = tdn_help_store_add (self->store, r, &error);
   if (id == NULL)
     {
-      set_store_error (response, error);
+      tdn_api_response_set_store_error (response, error);
       return;
     }
   b = json_builder_new ();
@@ -349,7 +225,7 @@ handle_post_help (TdnHelpApi          *self,
   json_builder_set_member_name (b, "seq");
   json_builder_add_int_value (b, tdn_help_store_get_seq (self->store));
   json_builder_end_object (b);
-  set_json (response, 201, json_builder_get_root (b));
+  tdn_api_response_set_json (response, 201, json_builder_get_root (b));
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
@@ -363,8 +239,8 @@ handle_list (TdnHelpApi          *self,
   const char *state = request->query ? g_hash_table_lookup (request->query, "state") : NULL;
   gint64 since = -1, wait = 0, seq;
 
-  if (!query_int (request, "since", 0, G_MAXINT64, &since, response) ||
-      !query_int (request, "wait", 0, MAX_WAIT_S, &wait, response))
+  if (!tdn_api_request_query_int (request, "since", 0, G_MAXINT64, &since, response) ||
+      !tdn_api_request_query_int (request, "wait", 0, MAX_WAIT_S, &wait, response))
     return;
   if (state != NULL && !g_str_equal (state, "open") && !g_str_equal (state, "all"))
     {
@@ -386,10 +262,10 @@ handle_list (TdnHelpApi          *self,
     items = tdn_help_store_list (self->store, g_strcmp0 (state, "all") == 0, &error);
   if (items == NULL)
     {
-      set_store_error (response, error);
+      tdn_api_response_set_store_error (response, error);
       return;
     }
-  set_json (response, 200, list_node (items, seq, "requests", FALSE));
+  tdn_api_response_set_json (response, 200, list_node (items, seq, "requests", FALSE));
 }
 
 static void
@@ -408,13 +284,13 @@ handle_overrides_since (TdnHelpApi          *self,
                                   "only a kiosk asks for its overrides");
       return;
     }
-  if (!query_int (request, "since", 0, G_MAXINT64, &since, response) ||
-      !query_int (request, "wait", 0, MAX_WAIT_S, &wait, response))
+  if (!tdn_api_request_query_int (request, "since", 0, G_MAXINT64, &since, response) ||
+      !tdn_api_request_query_int (request, "wait", 0, MAX_WAIT_S, &wait, response))
     return;
   items = tdn_help_store_overrides_since (self->store, request->client, since, &error);
   if (items == NULL)
     {
-      set_store_error (response, error);
+      tdn_api_response_set_store_error (response, error);
       return;
     }
   if (items->len == 0 && wait > 0 && !request->final_attempt)
@@ -423,7 +299,7 @@ handle_overrides_since (TdnHelpApi          *self,
       response->wait_s = (guint) wait;
       return;
     }
-  set_json (response, 200,
+  tdn_api_response_set_json (response, 200,
             list_node (items,
                        items->len > 0 ? ((TdnHelpOverride *) items->pdata[items->len - 1])->seq : since,
                        "overrides", TRUE));
@@ -439,9 +315,9 @@ respond_request (TdnHelpApi     *self,
   g_autoptr(TdnHelpRequest) r = tdn_help_store_get (self->store, id, &error);
 
   if (r == NULL)
-    set_store_error (response, error);
+    tdn_api_response_set_store_error (response, error);
   else
-    set_json (response, 200, tdn_help_request_to_json (r, with_photo));
+    tdn_api_response_set_json (response, 200, tdn_help_request_to_json (r, with_photo));
 }
 
 static void
@@ -458,17 +334,17 @@ handle_override (TdnHelpApi          *self,
   g_autoptr(JsonBuilder) b = NULL;
   JsonObject *o;
 
-  if ((body = parse_body (request, response)) == NULL)
+  if ((body = tdn_api_request_parse_body (request, response)) == NULL)
     return;
   o = json_node_get_object (body);
   override_id = tdn_help_store_add_override (self->store, id, nurse, nurse_name,
-                                             member_string (body, "action"),
+                                             tdn_api_json_string (body, "action"),
                                              json_object_get_member (o, "old"),
                                              json_object_get_member (o, "new"),
-                                             member_string (body, "reason"), &error);
+                                             tdn_api_json_string (body, "reason"), &error);
   if (override_id == NULL)
     {
-      set_store_error (response, error);
+      tdn_api_response_set_store_error (response, error);
       return;
     }
   b = json_builder_new ();
@@ -478,7 +354,7 @@ handle_override (TdnHelpApi          *self,
   json_builder_set_member_name (b, "seq");
   json_builder_add_int_value (b, tdn_help_store_get_seq (self->store));
   json_builder_end_object (b);
-  set_json (response, 201, json_builder_get_root (b));
+  tdn_api_response_set_json (response, 201, json_builder_get_root (b));
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
@@ -510,9 +386,9 @@ handle_one (TdnHelpApi          *self,
       g_autoptr(GPtrArray) items = tdn_help_store_list_overrides (self->store, id, &error);
 
       if (items == NULL)
-        set_store_error (response, error);
+        tdn_api_response_set_store_error (response, error);
       else
-        set_json (response, 200, list_node (items, -1, "overrides", TRUE));
+        tdn_api_response_set_json (response, 200, list_node (items, -1, "overrides", TRUE));
       return;
     }
   if (!g_str_equal (request->method, "POST") || verb == NULL)
@@ -536,9 +412,9 @@ handle_one (TdnHelpApi          *self,
 
       if (request->body != NULL && g_bytes_get_size (request->body) > 0)
         {
-          if ((body = parse_body (request, response)) == NULL)
+          if ((body = tdn_api_request_parse_body (request, response)) == NULL)
             return;
-          resolution = member_string (body, "resolution");
+          resolution = tdn_api_json_string (body, "resolution");
         }
       ok = tdn_help_store_resolve (self->store, id, nurse, resolution, &error);
     }
@@ -549,7 +425,7 @@ handle_one (TdnHelpApi          *self,
     }
   if (!ok)
     {
-      set_store_error (response, error);
+      tdn_api_response_set_store_error (response, error);
       return;
     }
   respond_request (self, id, FALSE, response);
@@ -584,7 +460,7 @@ tdn_help_api_handle (TdnHelpApi          *self,
           if (require_nurse (self, request, response, NULL, NULL))
             {
               tdn_staff_auth_end_session (self->staff, request->session);
-              set_json (response, 200, json_from_string ("{}", NULL));
+              tdn_api_response_set_json (response, 200, json_from_string ("{}", NULL));
             }
           return;
         }
