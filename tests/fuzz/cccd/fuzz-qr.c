@@ -24,6 +24,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_autoptr(TdnIdentity) copy = tdn_identity_copy (id);
 
       g_assert_nonnull (json);
+      g_assert_cmpstr (copy->full_name, ==, id->full_name);
       g_assert_true (id->full_name == NULL || g_utf8_validate (id->full_name, -1, NULL));
     }
   else
