@@ -1,0 +1,87 @@
+#!/bin/sh
+# test-ticket.sh — tickets at both widths decode back (ESC/POS → image →
+# zbarimg) to the visit reference; long Vietnamese text stays inside the
+# paper; the TCP printer's status paths print once or not at all.
+set -u
+ctl=${TIEPDONCTL:?}
+here=$(dirname "$0")
+py=/usr/bin/python3
+dir=$(mktemp -d)
+pids=""
+cleanup() { for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$dir"; }
+trap cleanup EXIT INT TERM
+n=0 failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+ref=1b4e28ba-2fa1-4d2e-883f-0016d3cca427
+printf '[kiosk]\nhospital_name=Bệnh viện Đa khoa Tỉnh Thử Nghiệm — Cơ sở 2\n[printer]\nstatus_timeout_ms=800\n' > "$dir/t.conf"
+
+for w in 58 80; do
+  if "$ctl" ticket render --config "$dir/t.conf" --sample --width "$w" --reference "$ref" \
+       --out "$dir/t$w.png" --bin "$dir/t$w.bin" > /dev/null 2>"$dir/err"; then
+    summary=$($py "$here/escpos-decode.py" "$dir/t$w.bin" "$dir/t$w.pbm") || { not_ok "decode $w mm: $summary"; continue; }
+    convert "$dir/t$w.pbm" "$dir/t$w-decoded.png"
+    got=$(zbarimg --raw -q "$dir/t$w-decoded.png" 2>/dev/null)
+    [ "$got" = "$ref" ] && ok "$w mm: QR in the printed bytes is the visit reference ($summary)" \
+                        || not_ok "$w mm: QR says '$got'"
+    want_w=$([ "$w" = 58 ] && echo 384 || echo 576)
+    echo "$summary" | grep -q "width=$want_w " && ok "$w mm: $want_w dots wide" || not_ok "$w mm width: $summary"
+    # Nothing touches the left or right edge: wrapped, not clipped.
+    edge=$($py -c '
+import sys
+d=open(sys.argv[1],"rb").read().split(b"\n",2)[2]
+w=int(sys.argv[2])//8
+rows=[d[i:i+w] for i in range(0,len(d),w)]
+print(sum(1 for r in rows if r[0]&0xC0 or r[-1]&0x03))' "$dir/t$w.pbm" "$want_w")
+    [ "$edge" = 0 ] && ok "$w mm: no dot on the paper edges" || not_ok "$w mm: $edge rows touch the edge"
+  else
+    not_ok "render $w mm: $(cat "$dir/err")"
+  fi
+done
+
+# Sets $port (not in a subshell: the printer's pid must reach the trap).
+start_printer() {
+  : > "$dir/$1.log"
+  FAKE_PRINTER_LOG="$dir/$1.log" $py "$here/fake-printer.py" "$1" > "$dir/$1.port" 2>/dev/null </dev/null &
+  pids="$pids $!"
+  for _ in $(seq 50); do [ -s "$dir/$1.port" ] && break; sleep 0.1; done
+  port=$(cat "$dir/$1.port")
+}
+
+start_printer ok
+"$ctl" ticket print --config "$dir/t.conf" --sample --printer "tcp://127.0.0.1:$port" >/dev/null 2>"$dir/err" \
+  && [ "$(wc -l < "$dir/ok.log")" = 1 ] && ok "healthy printer: one ticket" || not_ok "healthy printer: $(cat "$dir/err")"
+"$ctl" printer status --config "$dir/t.conf" --printer "tcp://127.0.0.1:$port" --json > "$dir/st" 2>/dev/null
+grep -q '"status" : "ok"' "$dir/st" && ok "status ok" || not_ok "status: $(cat "$dir/st")"
+
+start_printer paper-out
+"$ctl" ticket print --config "$dir/t.conf" --sample --printer "tcp://127.0.0.1:$port" >/dev/null 2>"$dir/err"
+[ $? -eq 3 ] && grep -q "out of paper" "$dir/err" && [ ! -s "$dir/paper-out.log" ] \
+  && ok "paper out before: refused, nothing printed" || not_ok "paper out before: $(cat "$dir/err")"
+"$ctl" printer status --config "$dir/t.conf" --printer "tcp://127.0.0.1:$port" > "$dir/st" 2>/dev/null
+[ $? -eq 3 ] && grep -q paper_out "$dir/st" && ok "status paper_out" || not_ok "status paper_out"
+
+start_printer runs-out
+"$ctl" ticket print --config "$dir/t.conf" --sample --printer "tcp://127.0.0.1:$port" >/dev/null 2>"$dir/err"
+[ $? -eq 3 ] && grep -qi "may\|ran out" "$dir/err" && [ "$(wc -l < "$dir/runs-out.log")" = 1 ] \
+  && ok "paper out during: reported uncertain, sent once" || not_ok "paper out during: $(cat "$dir/err")"
+
+start_printer silent
+"$ctl" ticket print --config "$dir/t.conf" --sample --printer "tcp://127.0.0.1:$port" >/dev/null 2>"$dir/err"
+[ $? -eq 3 ] && grep -q "does not answer" "$dir/err" && [ ! -s "$dir/silent.log" ] \
+  && ok "silent printer: timeout, nothing printed" || not_ok "silent printer: $(cat "$dir/err")"
+
+start_printer drop
+"$ctl" ticket print --config "$dir/t.conf" --sample --printer "tcp://127.0.0.1:$port" >/dev/null 2>"$dir/err"
+[ $? -eq 3 ] && ok "printer that hangs up: error" || not_ok "hang-up: $(cat "$dir/err")"
+# Nothing listening at all.
+"$ctl" ticket print --config "$dir/t.conf" --sample --printer "tcp://127.0.0.1:1" >/dev/null 2>"$dir/err"
+[ $? -eq 3 ] && grep -q "cannot be reached" "$dir/err" && ok "disconnected printer: unreachable" || not_ok "unreachable: $(cat "$dir/err")"
+
+# The file printer writes the bytes and a preview.
+mkdir "$dir/out"
+"$ctl" ticket print --config "$dir/t.conf" --sample --reference "$ref" --printer "file://$dir/out" >/dev/null 2>&1 \
+  && [ -s "$dir/out/ticket-$ref.bin" ] && [ -s "$dir/out/ticket-$ref.png" ] && ok "file printer" || not_ok "file printer"
+
+echo "1..$n"
+[ $failed -eq 0 ]
