@@ -208,7 +208,7 @@ layout_ticket (Pen             *pen,
   number (pen, t->number);
   if (t->priority != NULL)
     {
-      g_autofree char *mark = g_strdup_printf ("★ %s ★", tdn_i18n_translate (lang, t->priority));
+      g_autofree char *mark = g_strdup_printf ("★ %s", tdn_i18n_translate (lang, t->priority));
       text (pen, mark, 26, TRUE, TRUE);
     }
   text (pen, t->patient_name, 26, FALSE, TRUE);

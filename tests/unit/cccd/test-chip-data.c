@@ -171,7 +171,6 @@ test_mrz_doc_example (void)
   g_autoptr(TdnIdentity) id = tdn_identity_new (TDN_IDENTITY_SOURCE_CHIP);
   g_autoptr(GError) error = NULL;
   g_autofree char *dob = NULL, *doe = NULL, *info = NULL;
-  g_autofree char *dg1 = NULL;
 
   g_assert_true (tdn_mrz_parse (mrz, strlen (mrz), id, &error));
   g_assert_no_error (error);
