@@ -16,10 +16,11 @@
 
 /* A sample ticket with long Vietnamese text, to check wrapping. */
 static void
-sample_ticket (TdnConfig *config,
-               TdnTicket *t,
-               GDateTime *now,
-               char      *ref)
+sample_ticket (TdnConfig  *config,
+               TdnTicket  *t,
+               GDateTime  *now,
+               char       *ref,
+               const char *name)
 {
   t->hospital_name = tdn_config_get_string (config, "kiosk", "hospital_name");
   t->clinic_name = "Khám Tai Mũi Họng và Phẫu thuật Đầu Mặt Cổ (Phòng khám chuyên sâu)";
@@ -27,7 +28,7 @@ sample_ticket (TdnConfig *config,
   t->location = "Tầng 1, Nhà A — lối vào phía Đông";
   t->number = "K2-A015";
   t->priority = tdn_priority_describe (TDN_PRIORITY_AGE_75);
-  t->patient_name = "Nguyễn Thị Phương Thảo Hoàng Bảo Ngọc";
+  t->patient_name = name;
   t->bhyt = TDN_TICKET_BHYT_PENDING;
   t->time = now;
   t->visit_ref = ref;
@@ -47,6 +48,7 @@ ticket_render_or_print (TdnCtl  *ctl,
   g_autofree char *printer_uri = NULL;
   g_autofree char *ref = NULL;
   g_autofree char *lang = NULL;
+  g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TdnRaster) raster = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -85,7 +87,9 @@ ticket_render_or_print (TdnCtl  *ctl,
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("--reference must be a UUID"));
 
   now = tdn_clock_now ();
-  sample_ticket (config, &t, now, ref);
+  name = tdn_ticket_patient_name ("Nguyễn Thị Phương Thảo Hoàng Bảo Ngọc",
+                                  tdn_config_get_string (config, "ticket", "patient_name"));
+  sample_ticket (config, &t, now, ref, name);
   if (lang != NULL)
     t.language = g_str_equal (lang, "en") ? "en" : "vi";
   raster = tdn_ticket_render (&t, tdn_ticket_width_for_paper (width_mm), &error);

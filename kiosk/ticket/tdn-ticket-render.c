@@ -17,6 +17,40 @@
 
 G_DEFINE_QUARK (tdn-ticket-error-quark, tdn_ticket_error)
 
+char *
+tdn_ticket_patient_name (const char *full_name,
+                         const char *mode)
+{
+  g_auto(GStrv) words = NULL;
+  GString *s;
+  guint n;
+
+  if (full_name == NULL || g_strcmp0 (mode, "none") == 0)
+    return NULL;
+  if (g_strcmp0 (mode, "initials") != 0)
+    return g_strdup (full_name);
+  /* Vietnamese names end with the given name, the one people are called
+   * by: keep it whole so the patient recognises the ticket as theirs. */
+  words = g_strsplit (full_name, " ", -1);
+  n = g_strv_length (words);
+  s = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      if (i + 1 == n)
+        g_string_append (s, words[i]);
+      else
+        {
+          g_string_append_unichar (s, g_unichar_toupper (g_utf8_get_char (words[i])));
+          g_string_append_c (s, '.');
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
 guint
 tdn_ticket_width_for_paper (int paper_mm)
 {

@@ -62,6 +62,10 @@ void       tdn_raster_free        (TdnRaster       *raster);
 gboolean   tdn_raster_write_png   (const TdnRaster *raster,
                                    const char      *path,
                                    GError         **error);
+/* The patient's name as [ticket] patient_name wants it: "full", "initials"
+ * ("N. T. P. Thảo": initials, then the given name) or "none" (NULL). */
+char      *tdn_ticket_patient_name (const char *full_name,
+                                    const char *mode) G_GNUC_WARN_UNUSED_RESULT;
 /* The dots for a paper width: 58 → 384, 80 → 576. */
 guint      tdn_ticket_width_for_paper (int paper_mm);
 

@@ -62,6 +62,20 @@ test_bands (void)
   g_free (r.data);
 }
 
+static void
+test_patient_name (void)
+{
+  g_autofree char *full = tdn_ticket_patient_name ("Nguyễn Thị Phương Thảo", "full");
+  g_autofree char *initials = tdn_ticket_patient_name ("Nguyễn Thị Phương Thảo", "initials");
+  g_autofree char *none = tdn_ticket_patient_name ("Nguyễn Thị Phương Thảo", "none");
+  g_autofree char *one = tdn_ticket_patient_name ("Thảo", "initials");
+
+  g_assert_cmpstr (full, ==, "Nguyễn Thị Phương Thảo");
+  g_assert_cmpstr (initials, ==, "N. T. P. Thảo");
+  g_assert_null (none);
+  g_assert_cmpstr (one, ==, "Thảo");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -69,5 +83,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/escpos/status", test_status);
   g_test_add_func ("/escpos/bands", test_bands);
+  g_test_add_func ("/ticket/patient-name", test_patient_name);
   return g_test_run ();
 }
