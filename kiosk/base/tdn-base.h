@@ -9,6 +9,7 @@
 #include "tdn-config.h"
 #include "tdn-config-schema.h"
 #include "tdn-i18n.h"
+#include "tdn-json.h"
 #include "tdn-log.h"
 #include "tdn-mask.h"
 #include "tdn-uuid.h"

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "tdn-base.h"
+
 #include <string.h>
 
 #include "tdn-identity.h"
@@ -149,47 +151,35 @@ tdn_identity_age (const TdnIdentity *self)
 }
 
 static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 add_date (JsonBuilder          *b,
           const char           *name,
           const TdnPartialDate *date)
 {
   g_autofree char *iso = date->year != 0 ? tdn_partial_date_to_iso (date) : NULL;
 
-  add_string (b, name, iso);
+  tdn_json_add_string (b, name, iso);
 }
 
 void
 tdn_identity_add_json_members (const TdnIdentity *self,
                                JsonBuilder       *b)
 {
-  add_string (b, "id_number", self->id_number);
-  add_string (b, "old_id_number", self->old_id_number);
-  add_string (b, "full_name", self->full_name);
+  tdn_json_add_string (b, "id_number", self->id_number);
+  tdn_json_add_string (b, "old_id_number", self->old_id_number);
+  tdn_json_add_string (b, "full_name", self->full_name);
   add_date (b, "date_of_birth", &self->date_of_birth);
-  add_string (b, "sex", tdn_sex_to_string (self->sex));
-  add_string (b, "nationality", self->nationality);
-  add_string (b, "ethnicity", self->ethnicity);
-  add_string (b, "religion", self->religion);
-  add_string (b, "place_of_origin", self->place_of_origin);
-  add_string (b, "place_of_residence", self->place_of_residence);
-  add_string (b, "identifying_marks", self->identifying_marks);
+  tdn_json_add_string (b, "sex", tdn_sex_to_string (self->sex));
+  tdn_json_add_string (b, "nationality", self->nationality);
+  tdn_json_add_string (b, "ethnicity", self->ethnicity);
+  tdn_json_add_string (b, "religion", self->religion);
+  tdn_json_add_string (b, "place_of_origin", self->place_of_origin);
+  tdn_json_add_string (b, "place_of_residence", self->place_of_residence);
+  tdn_json_add_string (b, "identifying_marks", self->identifying_marks);
   add_date (b, "date_of_issue", &self->date_of_issue);
   add_date (b, "date_of_expiry", &self->date_of_expiry);
-  add_string (b, "father_name", self->father_name);
-  add_string (b, "mother_name", self->mother_name);
-  add_string (b, "spouse_name", self->spouse_name);
+  tdn_json_add_string (b, "father_name", self->father_name);
+  tdn_json_add_string (b, "mother_name", self->mother_name);
+  tdn_json_add_string (b, "spouse_name", self->spouse_name);
   json_builder_set_member_name (b, "mrz");
   if (self->mrz != NULL)
     {
@@ -200,13 +190,13 @@ tdn_identity_add_json_members (const TdnIdentity *self,
     }
   else
     json_builder_add_null_value (b);
-  add_string (b, "source", tdn_identity_source_to_string (self->source));
+  tdn_json_add_string (b, "source", tdn_identity_source_to_string (self->source));
   json_builder_set_member_name (b, "bhyt_card");
   if (self->bhyt_card != NULL)
     {
       json_builder_begin_object (b);
-      add_string (b, "card_number", self->bhyt_card->card_number);
-      add_string (b, "registered_facility", self->bhyt_card->registered_facility);
+      tdn_json_add_string (b, "card_number", self->bhyt_card->card_number);
+      tdn_json_add_string (b, "registered_facility", self->bhyt_card->registered_facility);
       add_date (b, "valid_from", &self->bhyt_card->valid_from);
       add_date (b, "valid_to", &self->bhyt_card->valid_to);
       add_date (b, "five_year_date", &self->bhyt_card->five_year_date);

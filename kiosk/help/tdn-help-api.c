@@ -78,6 +78,26 @@ tdn_help_api_owns_path (const char *path)
           g_str_has_prefix (path, "/staff/") || g_str_equal (path, "/overrides"));
 }
 
+/* 401 without a valid token, 403 for the wrong kind of client. */
+static gboolean
+require_role (const TdnApiRequest *request,
+              TdnApiRole           role,
+              TdnApiResponse      *response,
+              const char          *refusal)
+{
+  if (request->role == TDN_API_ROLE_NONE)
+    {
+      tdn_api_response_set_error (response, 401, "unauthorized", "a valid bearer token is required");
+      return FALSE;
+    }
+  if (request->role != role)
+    {
+      tdn_api_response_set_error (response, 403, "forbidden", refusal);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Desk endpoints need a desk token and a live nurse session. */
 static gboolean
 require_nurse (TdnHelpApi          *self,
@@ -86,16 +106,8 @@ require_nurse (TdnHelpApi          *self,
                const char         **nurse,
                const char         **nurse_name)
 {
-  if (request->role == TDN_API_ROLE_NONE)
-    {
-      tdn_api_response_set_error (response, 401, "unauthorized", "a valid bearer token is required");
-      return FALSE;
-    }
-  if (request->role != TDN_API_ROLE_DESK)
-    {
-      tdn_api_response_set_error (response, 403, "forbidden", "only a desk may do this");
-      return FALSE;
-    }
+  if (!require_role (request, TDN_API_ROLE_DESK, response, "only a desk may do this"))
+    return FALSE;
   if (!tdn_staff_auth_check_session (self->staff, request->session, nurse, nurse_name))
     {
       tdn_api_response_set_error (response, 401, "no_session", _("Sign in first."));
@@ -139,13 +151,8 @@ handle_sign_in (TdnHelpApi          *self,
   g_autoptr(JsonBuilder) b = NULL;
   const char *login, *pin, *name = NULL;
 
-  if (request->role != TDN_API_ROLE_DESK)
-    {
-      tdn_api_response_set_error (response, request->role == TDN_API_ROLE_NONE ? 401 : 403,
-                                  request->role == TDN_API_ROLE_NONE ? "unauthorized" : "forbidden",
-                                  "only a desk may sign nurses in");
-      return;
-    }
+  if (!require_role (request, TDN_API_ROLE_DESK, response, "only a desk may sign nurses in"))
+    return;
   if ((body = tdn_api_request_parse_body (request, response)) == NULL)
     return;
   login = tdn_api_json_string (body, "login");
@@ -277,13 +284,8 @@ handle_overrides_since (TdnHelpApi          *self,
   g_autoptr(GError) error = NULL;
   gint64 since = 0, wait = 0;
 
-  if (request->role != TDN_API_ROLE_KIOSK)
-    {
-      tdn_api_response_set_error (response, request->role == TDN_API_ROLE_NONE ? 401 : 403,
-                                  request->role == TDN_API_ROLE_NONE ? "unauthorized" : "forbidden",
-                                  "only a kiosk asks for its overrides");
-      return;
-    }
+  if (!require_role (request, TDN_API_ROLE_KIOSK, response, "only a kiosk asks for its overrides"))
+    return;
   if (!tdn_api_request_query_int (request, "since", 0, G_MAXINT64, &since, response) ||
       !tdn_api_request_query_int (request, "wait", 0, MAX_WAIT_S, &wait, response))
     return;

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "tdn-base.h"
+
 #include "tdn-help-override.h"
 
 static const char * const actions[] = {
@@ -50,18 +52,6 @@ tdn_help_override_free (TdnHelpOverride *self)
 }
 
 static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 add_object (JsonBuilder *b,
             const char  *name,
             JsonNode    *value)
@@ -80,21 +70,19 @@ JsonNode *
 tdn_help_override_to_json (const TdnHelpOverride *self)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (self->created_at / G_USEC_PER_SEC);
-  g_autofree char *created = g_date_time_format_iso8601 (utc);
 
   json_builder_begin_object (b);
-  add_string (b, "id", self->id);
-  add_string (b, "help_id", self->help_id);
-  add_string (b, "visit_ref", self->visit_ref);
-  add_string (b, "kiosk_id", self->kiosk_id);
-  add_string (b, "action", self->action);
+  tdn_json_add_string (b, "id", self->id);
+  tdn_json_add_string (b, "help_id", self->help_id);
+  tdn_json_add_string (b, "visit_ref", self->visit_ref);
+  tdn_json_add_string (b, "kiosk_id", self->kiosk_id);
+  tdn_json_add_string (b, "action", self->action);
   add_object (b, "old", self->old_value);
   add_object (b, "new", self->new_value);
-  add_string (b, "reason", self->reason);
-  add_string (b, "nurse", self->nurse);
-  add_string (b, "nurse_name", self->nurse_name);
-  add_string (b, "created_at", created);
+  tdn_json_add_string (b, "reason", self->reason);
+  tdn_json_add_string (b, "nurse", self->nurse);
+  tdn_json_add_string (b, "nurse_name", self->nurse_name);
+  tdn_json_add_time (b, "created_at", self->created_at);
   json_builder_set_member_name (b, "seq");
   json_builder_add_int_value (b, self->seq);
   json_builder_end_object (b);

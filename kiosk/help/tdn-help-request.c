@@ -145,36 +145,6 @@ tdn_help_request_copy (const TdnHelpRequest *self)
   return c;
 }
 
-static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_time (JsonBuilder *b,
-          const char  *name,
-          gint64       us)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autofree char *text = NULL;
-
-  if (us <= 0)
-    {
-      add_string (b, name, NULL);
-      return;
-    }
-  utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-  text = g_date_time_format_iso8601 (utc);
-  add_string (b, name, text);
-}
-
 JsonNode *
 tdn_help_request_to_json (const TdnHelpRequest *self,
                           gboolean              with_photo)
@@ -182,22 +152,22 @@ tdn_help_request_to_json (const TdnHelpRequest *self,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  add_string (b, "id", self->id);
-  add_string (b, "visit_ref", self->visit_ref);
-  add_string (b, "kiosk_id", self->kiosk_id);
-  add_string (b, "reason", self->reason);
-  add_string (b, "reason_vi", tdn_help_reason_describe (self->reason, "vi"));
-  add_string (b, "reason_en", tdn_help_reason_describe (self->reason, "en"));
-  add_string (b, "ticket_number", self->ticket_number);
-  add_string (b, "language", self->language);
-  add_string (b, "masked_name", self->masked_name);
-  add_string (b, "masked_id", self->masked_id);
+  tdn_json_add_string (b, "id", self->id);
+  tdn_json_add_string (b, "visit_ref", self->visit_ref);
+  tdn_json_add_string (b, "kiosk_id", self->kiosk_id);
+  tdn_json_add_string (b, "reason", self->reason);
+  tdn_json_add_string (b, "reason_vi", tdn_help_reason_describe (self->reason, "vi"));
+  tdn_json_add_string (b, "reason_en", tdn_help_reason_describe (self->reason, "en"));
+  tdn_json_add_string (b, "ticket_number", self->ticket_number);
+  tdn_json_add_string (b, "language", self->language);
+  tdn_json_add_string (b, "masked_name", self->masked_name);
+  tdn_json_add_string (b, "masked_id", self->masked_id);
   json_builder_set_member_name (b, "age_years");
   if (self->age_years >= 0)
     json_builder_add_int_value (b, self->age_years);
   else
     json_builder_add_null_value (b);
-  add_string (b, "assurance", self->assurance);
+  tdn_json_add_string (b, "assurance", self->assurance);
   json_builder_set_member_name (b, "eligibility");
   if (self->eligibility != NULL)
     json_builder_add_value (b, json_node_copy (self->eligibility));
@@ -211,15 +181,15 @@ tdn_help_request_to_json (const TdnHelpRequest *self,
       const guint8 *data = g_bytes_get_data (self->photo, &len);
       g_autofree char *b64 = g_base64_encode (data, len);
 
-      add_string (b, "photo_jpeg", b64);
+      tdn_json_add_string (b, "photo_jpeg", b64);
     }
-  add_string (b, "state", tdn_help_state_to_string (self->state));
-  add_string (b, "claimed_by", self->claimed_by);
-  add_string (b, "resolved_by", self->resolved_by);
-  add_string (b, "resolution", self->resolution);
-  add_time (b, "created_at", self->created_at);
-  add_time (b, "claimed_at", self->claimed_at);
-  add_time (b, "resolved_at", self->resolved_at);
+  tdn_json_add_string (b, "state", tdn_help_state_to_string (self->state));
+  tdn_json_add_string (b, "claimed_by", self->claimed_by);
+  tdn_json_add_string (b, "resolved_by", self->resolved_by);
+  tdn_json_add_string (b, "resolution", self->resolution);
+  tdn_json_add_time (b, "created_at", self->created_at);
+  tdn_json_add_time (b, "claimed_at", self->claimed_at);
+  tdn_json_add_time (b, "resolved_at", self->resolved_at);
   json_builder_set_member_name (b, "seq");
   json_builder_add_int_value (b, self->seq);
   json_builder_end_object (b);
