@@ -5,9 +5,33 @@
  */
 #pragma once
 
+#include "tdn-config.h"
 #include "tdn-config-schema.h"
 
 G_BEGIN_DECLS
+
+typedef struct {
+  GVariant *value;
+  char     *source;   /* file that set it */
+} Entry;
+
+struct _TdnConfig
+{
+  GObject                parent_instance;
+  const TdnConfigSchema *schema;
+  GHashTable            *defaults;   /* "group\037key" → GVariant (group: schema name) */
+  GHashTable            *values;     /* "group\037key" → Entry (group: full name) */
+  GPtrArray             *instances;  /* full group names of instance groups, in order */
+  GStrv                  files;
+  char                  *err_file;
+  char                  *err_group;
+  char                  *err_key;
+};
+
+/* "group\037key", the key of both tables. */
+char     *tdn_config_make_id     (const char *group,
+                                  const char *key);
+
 
 /* Parses key `key_name` of `group` in `kf` against `key`. Returns a new
  * (non-floating) variant, or NULL with `problem` set to a translated

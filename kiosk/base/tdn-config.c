@@ -15,24 +15,6 @@
 #include "tdn-config.h"
 #include "tdn-config-private.h"
 
-typedef struct {
-  GVariant *value;
-  char     *source;   /* file that set it */
-} Entry;
-
-struct _TdnConfig
-{
-  GObject                parent_instance;
-  const TdnConfigSchema *schema;
-  GHashTable            *defaults;   /* "group\037key" → GVariant (group: schema name) */
-  GHashTable            *values;     /* "group\037key" → Entry (group: full name) */
-  GPtrArray             *instances;  /* full group names of instance groups, in order */
-  GStrv                  files;
-  char                  *err_file;
-  char                  *err_group;
-  char                  *err_key;
-};
-
 G_DEFINE_FINAL_TYPE (TdnConfig, tdn_config, G_TYPE_OBJECT)
 G_DEFINE_QUARK (tdn-config-error-quark, tdn_config_error)
 
@@ -46,9 +28,9 @@ entry_free (gpointer data)
   g_free (e);
 }
 
-static char *
-make_id (const char *group,
-         const char *key)
+char *
+tdn_config_make_id (const char *group,
+                    const char *key)
 {
   return g_strconcat (group, "\037", key, NULL);
 }
@@ -157,7 +139,7 @@ tdn_config_new (const TdnConfigSchema *schema)
           if (v == NULL)
             g_error ("schema %s: default of [%s] %s is invalid: %s",
                      schema->name, g->name, key->name, problem);
-          g_hash_table_insert (self->defaults, make_id (g->name, key->name), v);
+          g_hash_table_insert (self->defaults, tdn_config_make_id (g->name, key->name), v);
         }
     }
 
@@ -303,7 +285,7 @@ apply_key_file (TdnConfig   *self,
           e = g_new0 (Entry, 1);
           e->value = v;
           e->source = g_strdup (origin);
-          g_hash_table_replace (values, make_id (groups[i], keys[k]), e);
+          g_hash_table_replace (values, tdn_config_make_id (groups[i], keys[k]), e);
         }
     }
   return TRUE;
@@ -327,7 +309,7 @@ check_required (TdnConfig   *self,
             continue;
           if (!g->instances)
             {
-              g_autofree char *id = make_id (g->name, key->name);
+              g_autofree char *id = tdn_config_make_id (g->name, key->name);
 
               if (!g_hash_table_contains (values, id))
                 return fail (self, error, TDN_CONFIG_ERROR_MISSING,
@@ -339,7 +321,7 @@ check_required (TdnConfig   *self,
             {
               const char *full = g_ptr_array_index (instances, n);
               const char *inst = NULL;
-              g_autofree char *id = make_id (full, key->name);
+              g_autofree char *id = tdn_config_make_id (full, key->name);
 
               if (tdn_config_schema_find_group (self->schema, full, &inst) != g)
                 continue;
@@ -520,114 +502,3 @@ tdn_config_set (TdnConfig   *self,
   return TRUE;
 }
 
-GVariant *
-tdn_config_get_value (TdnConfig  *self,
-                      const char *group,
-                      const char *key)
-{
-  g_autofree char *id = NULL;
-  const TdnConfigGroup *g;
-  Entry *e;
-
-  g_return_val_if_fail (TDN_IS_CONFIG (self), NULL);
-
-  g = tdn_config_schema_find_group (self->schema, group, NULL);
-  if (g == NULL || tdn_config_group_find_key (g, key) == NULL)
-    {
-      g_critical ("configuration key [%s] %s is not in schema %s", group, key, self->schema->name);
-      return NULL;
-    }
-  id = make_id (group, key);
-  e = g_hash_table_lookup (self->values, id);
-  if (e != NULL)
-    return e->value;
-  g_free (id);
-  id = make_id (g->name, key);
-  return g_hash_table_lookup (self->defaults, id);
-}
-
-gboolean
-tdn_config_is_set (TdnConfig  *self,
-                   const char *group,
-                   const char *key)
-{
-  g_autofree char *id = make_id (group, key);
-
-  g_return_val_if_fail (TDN_IS_CONFIG (self), FALSE);
-  return g_hash_table_contains (self->values, id);
-}
-
-const char *
-tdn_config_get_source (TdnConfig  *self,
-                       const char *group,
-                       const char *key)
-{
-  g_autofree char *id = make_id (group, key);
-  Entry *e;
-
-  g_return_val_if_fail (TDN_IS_CONFIG (self), NULL);
-  e = g_hash_table_lookup (self->values, id);
-  return e != NULL ? e->source : NULL;
-}
-
-#define TYPED_GETTER(ret, name, vtype, conv, zero)                              \
-  ret                                                                           \
-  tdn_config_get_##name (TdnConfig  *self,                                      \
-                         const char *group,                                     \
-                         const char *key)                                       \
-  {                                                                             \
-    GVariant *v = tdn_config_get_value (self, group, key);                      \
-    if (v == NULL)                                                              \
-      return zero;                                                              \
-    if (!g_variant_is_of_type (v, vtype))                                       \
-      {                                                                         \
-        g_critical ("configuration key [%s] %s is not of type %s",              \
-                    group, key, (const char *) vtype);                          \
-        return zero;                                                            \
-      }                                                                         \
-    return conv;                                                                \
-  }
-
-TYPED_GETTER (const char *, string, G_VARIANT_TYPE_STRING, g_variant_get_string (v, NULL), NULL)
-TYPED_GETTER (gint64, int, G_VARIANT_TYPE_INT64, g_variant_get_int64 (v), 0)
-TYPED_GETTER (double, double, G_VARIANT_TYPE_DOUBLE, g_variant_get_double (v), 0.0)
-TYPED_GETTER (gboolean, bool, G_VARIANT_TYPE_BOOLEAN, g_variant_get_boolean (v), FALSE)
-
-const char * const *
-tdn_config_get_strv (TdnConfig  *self,
-                     const char *group,
-                     const char *key)
-{
-  static const char * const empty[] = { NULL };
-  GVariant *v = tdn_config_get_value (self, group, key);
-  g_autofree char *data_key = NULL;
-  const char **strv;
-
-  if (v == NULL || !g_variant_is_of_type (v, G_VARIANT_TYPE_STRING_ARRAY))
-    return empty;
-  /* The variant owns the strings; the array lives as long as the object
-   * (or until the key is asked for again). */
-  strv = g_variant_get_strv (v, NULL);
-  data_key = g_strconcat ("strv:", group, "/", key, NULL);
-  g_object_set_data_full (G_OBJECT (self), g_intern_string (data_key), strv, g_free);
-  return strv;
-}
-
-GStrv
-tdn_config_list_instances (TdnConfig  *self,
-                           const char *group_prefix)
-{
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  gsize len = strlen (group_prefix);
-
-  g_return_val_if_fail (TDN_IS_CONFIG (self), NULL);
-
-  for (guint i = 0; i < self->instances->len; i++)
-    {
-      const char *full = g_ptr_array_index (self->instances, i);
-
-      if (strncmp (full, group_prefix, len) == 0 && full[len] == ' ')
-        g_strv_builder_add (b, full + len + 1);
-    }
-  return g_strv_builder_end (b);
-}
