@@ -17,7 +17,7 @@ tdn_config_get_value (TdnConfig  *self,
 {
   g_autofree char *id = NULL;
   const TdnConfigGroup *g;
-  Entry *e;
+  TdnConfigEntry *e;
 
   g_return_val_if_fail (TDN_IS_CONFIG (self), NULL);
 
@@ -53,7 +53,7 @@ tdn_config_get_source (TdnConfig  *self,
                        const char *key)
 {
   g_autofree char *id = tdn_config_make_id (group, key);
-  Entry *e;
+  TdnConfigEntry *e;
 
   g_return_val_if_fail (TDN_IS_CONFIG (self), NULL);
   e = g_hash_table_lookup (self->values, id);

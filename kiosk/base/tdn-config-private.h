@@ -1,4 +1,4 @@
-/* tdn-config-private.h — value parsing shared by the config loader
+/* tdn-config-private.h — internals shared by the configuration's files
  *
  * Copyright 2026 The Tiếp đón authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,14 +13,14 @@ G_BEGIN_DECLS
 typedef struct {
   GVariant *value;
   char     *source;   /* file that set it */
-} Entry;
+} TdnConfigEntry;
 
 struct _TdnConfig
 {
   GObject                parent_instance;
   const TdnConfigSchema *schema;
   GHashTable            *defaults;   /* "group\037key" → GVariant (group: schema name) */
-  GHashTable            *values;     /* "group\037key" → Entry (group: full name) */
+  GHashTable            *values;     /* "group\037key" → TdnConfigEntry (group: full name) */
   GPtrArray             *instances;  /* full group names of instance groups, in order */
   GStrv                  files;
   char                  *err_file;

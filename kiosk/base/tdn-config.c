@@ -21,7 +21,7 @@ G_DEFINE_QUARK (tdn-config-error-quark, tdn_config_error)
 static void
 entry_free (gpointer data)
 {
-  Entry *e = data;
+  TdnConfigEntry *e = data;
 
   g_clear_pointer (&e->value, g_variant_unref);
   g_free (e->source);
@@ -263,7 +263,7 @@ apply_key_file (TdnConfig   *self,
           g_autofree char *problem = NULL;
           gboolean wrong_type = FALSE;
           GVariant *v;
-          Entry *e;
+          TdnConfigEntry *e;
 
           if (key == NULL)
             {
@@ -282,7 +282,7 @@ apply_key_file (TdnConfig   *self,
             return fail (self, error,
                          wrong_type ? TDN_CONFIG_ERROR_TYPE : TDN_CONFIG_ERROR_RANGE,
                          origin, groups[i], keys[k], problem);
-          e = g_new0 (Entry, 1);
+          e = g_new0 (TdnConfigEntry, 1);
           e->value = v;
           e->source = g_strdup (origin);
           g_hash_table_replace (values, tdn_config_make_id (groups[i], keys[k]), e);
