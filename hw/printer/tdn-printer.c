@@ -249,7 +249,7 @@ tdn_printer_print (TdnPrinter        *p,
       g_autofree char *png = g_strconcat (p->path, "/", name, ".png", NULL);
 
       if (!g_file_set_contents_full (bin, (const char *) data, (gssize) len,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0640, error) ||
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, error) ||
           !tdn_raster_write_png (raster, png, error))
         return FALSE;
       memset (after, 0, sizeof *after);

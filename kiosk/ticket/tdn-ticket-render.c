@@ -321,11 +321,21 @@ tdn_ticket_render (const TdnTicket *t,
   return raster;
 }
 
+static cairo_status_t
+png_write_cb (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 gboolean
 tdn_raster_write_png (const TdnRaster *raster,
                       const char      *path,
                       GError         **error)
 {
+  g_autoptr(GByteArray) png = g_byte_array_new ();
   cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) raster->width, (int) raster->height);
   guint8 *data = cairo_image_surface_get_data (s);
   int stride = cairo_image_surface_get_stride (s);
@@ -340,7 +350,7 @@ tdn_raster_write_png (const TdnRaster *raster,
         memcpy (data + (gsize) y * stride + 4 * x, &px, 4);
       }
   cairo_surface_mark_dirty (s);
-  st = cairo_surface_write_to_png (s, path);
+  st = cairo_surface_write_to_png_stream (s, png_write_cb, png);
   cairo_surface_destroy (s);
   if (st != CAIRO_STATUS_SUCCESS)
     {
@@ -348,5 +358,7 @@ tdn_raster_write_png (const TdnRaster *raster,
                    _("Cannot write %s: %s"), path, cairo_status_to_string (st));
       return FALSE;
     }
-  return TRUE;
+  /* A ticket shows the patient's name: only its owner may read it. */
+  return g_file_set_contents_full (path, (const char *) png->data, (gssize) png->len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }
