@@ -82,6 +82,9 @@ start_printer drop
 mkdir "$dir/out"
 "$ctl" ticket print --config "$dir/t.conf" --sample --reference "$ref" --printer "file://$dir/out" >/dev/null 2>&1 \
   && [ -s "$dir/out/ticket-$ref.bin" ] && [ -s "$dir/out/ticket-$ref.png" ] && ok "file printer" || not_ok "file printer"
+# They carry the patient's name: owner only.
+[ "$(stat -c %a "$dir/out/ticket-$ref.bin")" = 600 ] && [ "$(stat -c %a "$dir/out/ticket-$ref.png")" = 600 ] \
+  && ok "ticket files are 0600" || not_ok "ticket file modes: $(stat -c %a "$dir/out/ticket-$ref".*)"
 
 echo "1..$n"
 [ $failed -eq 0 ]
