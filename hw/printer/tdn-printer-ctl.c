@@ -222,6 +222,5 @@ static const TdnCtlCommand commands[] = {
 void
 tdn_printer_ctl_register (TdnCtl *ctl)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    tdn_ctl_register (ctl, &commands[i]);
+  tdn_ctl_register_commands (ctl, commands, G_N_ELEMENTS (commands));
 }

@@ -158,8 +158,7 @@ static const TdnCtlCommand commands[] = {
 void
 tdn_ctl_selftest_register (TdnCtl *ctl)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    tdn_ctl_register (ctl, &commands[i]);
+  tdn_ctl_register_commands (ctl, commands, G_N_ELEMENTS (commands));
   for (guint i = 0; i < G_N_ELEMENTS (base_checks); i++)
     tdn_ctl_add_check (ctl, &base_checks[i]);
 }

@@ -30,6 +30,15 @@ tdn_ctl_register (TdnCtl              *ctl,
 }
 
 void
+tdn_ctl_register_commands (TdnCtl              *ctl,
+                           const TdnCtlCommand *commands,
+                           gsize                n)
+{
+  for (gsize i = 0; i < n; i++)
+    tdn_ctl_register (ctl, &commands[i]);
+}
+
+void
 tdn_ctl_add_check (TdnCtl            *ctl,
                    const TdnCtlCheck *check)
 {

@@ -39,6 +39,10 @@ typedef struct {
 
 void        tdn_ctl_register    (TdnCtl              *ctl,
                                  const TdnCtlCommand *command);
+/* Registers `n` commands from a module's table. */
+void        tdn_ctl_register_commands (TdnCtl              *ctl,
+                                       const TdnCtlCommand *commands,
+                                       gsize                n);
 
 /* Health checks for `tiepdonctl selftest`. A check returns its status and
  * sets `message` to one line a technician can act on. */

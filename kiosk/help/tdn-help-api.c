@@ -140,6 +140,24 @@ list_node (GPtrArray *items,
   return json_builder_get_root (b);
 }
 
+/* 201 {"id", "seq"} for a stored request or override; wakes long polls. */
+static void
+respond_created (TdnHelpApi     *self,
+                 const char     *id,
+                 TdnApiResponse *response)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, id);
+  json_builder_set_member_name (b, "seq");
+  json_builder_add_int_value (b, tdn_help_store_get_seq (self->store));
+  json_builder_end_object (b);
+  tdn_api_response_set_json (response, 201, json_builder_get_root (b));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
 static void
 handle_sign_in (TdnHelpApi          *self,
                 const TdnApiRequest *request,
@@ -197,7 +215,6 @@ handle_post_help (TdnHelpApi          *self,
   g_autoptr(TdnHelpRequest) r = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-  g_autoptr(JsonBuilder) b = NULL;
 
   if (request->role == TDN_API_ROLE_NONE)
     {
@@ -225,15 +242,7 @@ handle_post_help (TdnHelpApi          *self,
       tdn_api_response_set_store_error (response, error);
       return;
     }
-  b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, id);
-  json_builder_set_member_name (b, "seq");
-  json_builder_add_int_value (b, tdn_help_store_get_seq (self->store));
-  json_builder_end_object (b);
-  tdn_api_response_set_json (response, 201, json_builder_get_root (b));
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  respond_created (self, id, response);
 }
 
 static void
@@ -333,7 +342,6 @@ handle_override (TdnHelpApi          *self,
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *override_id = NULL;
-  g_autoptr(JsonBuilder) b = NULL;
   JsonObject *o;
 
   if ((body = tdn_api_request_parse_body (request, response)) == NULL)
@@ -349,15 +357,7 @@ handle_override (TdnHelpApi          *self,
       tdn_api_response_set_store_error (response, error);
       return;
     }
-  b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, override_id);
-  json_builder_set_member_name (b, "seq");
-  json_builder_add_int_value (b, tdn_help_store_get_seq (self->store));
-  json_builder_end_object (b);
-  tdn_api_response_set_json (response, 201, json_builder_get_root (b));
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  respond_created (self, override_id, response);
 }
 
 static void
