@@ -7,11 +7,19 @@
 
 #include "tdn-config-keys-private.h"
 
+static const char * const desk_http_schemes[] = { "http", "https", NULL };
+
 static const TdnConfigKey desk_keys[] = {
   TDN_KEY_STRING ("id", "DESK1", 16, "^[A-Za-z0-9]{1,16}$", "This desk's name."),
   TDN_KEY_INT ("max_pin_failures", "5", 1, 20, "Wrong PINs before an account locks."),
   TDN_KEY_INT ("lockout_s", "300", 10, 86400, "How long a locked account stays locked."),
   TDN_KEY_INT ("auto_signout_s", "600", 30, 28800, "Sign the nurse out after this much inactivity."),
+  TDN_KEY_URI ("broker_url", "", desk_http_schemes,
+               "tiepdon-broker base URL the desk follows help requests on; empty: none."),
+  TDN_KEY_PATH ("token_file", TDN_SYSCONFDIR "/desk-token",
+                "File holding this desk's bearer token for the broker (mode 0600)."),
+  TDN_KEY_PATH ("ca_file", "",
+                "Extra CA bundle that signs the broker's certificate; empty: system CAs."),
   TDN_KEY_END
 };
 

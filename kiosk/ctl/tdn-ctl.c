@@ -310,7 +310,8 @@ tdn_ctl_main (int    argc,
         }
     }
 
-  if (i >= argc || g_str_equal (argv[i], "help"))
+  /* "tiepdonctl help" alone lists commands; "help list" etc. are commands. */
+  if (i >= argc || (g_str_equal (argv[i], "help") && i + 1 >= argc))
     {
       print_commands (&ctl, i >= argc ? stderr : stdout, NULL);
       status = i >= argc ? TDN_CTL_EXIT_INVALID : TDN_CTL_EXIT_OK;
