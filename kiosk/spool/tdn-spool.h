@@ -1,0 +1,121 @@
+/* tdn-spool.h — the kiosk's local store of visits, before and after the HIS
+ *
+ * Copyright 2026 The Tiếp đón authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * spool.db (SQLite, WAL, synchronous=FULL, 0600) holds every visit as
+ * revisions, with an outbox row per revision whose delivery id is fixed
+ * the moment it is written. A visit is committed in one transaction —
+ * identity and eligibility snapshot, queue number, outbox row — before
+ * any ticket is printed. Personal columns are sealed with AES-256-GCM
+ * (tdn-spool-crypto.h); lookups by ID number go through an HMAC.
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define TDN_SPOOL_ERROR (tdn_spool_error_quark ())
+
+typedef enum {
+  TDN_SPOOL_ERROR_OPEN,
+  TDN_SPOOL_ERROR_PERMISSIONS,   /* the file can be read by others */
+  TDN_SPOOL_ERROR_NEWER_SCHEMA,  /* made by a newer Tiếp đón */
+  TDN_SPOOL_ERROR_CORRUPT,       /* not a database, or a damaged value */
+  TDN_SPOOL_ERROR_FULL,          /* disk full */
+  TDN_SPOOL_ERROR_KEY,           /* key file missing, unreadable, wrong */
+  TDN_SPOOL_ERROR_DATABASE,
+  TDN_SPOOL_ERROR_NOT_FOUND,
+} TdnSpoolError;
+
+GQuark tdn_spool_error_quark (void);
+
+#define TDN_SPOOL_SCHEMA_VERSION 1
+
+/* One revision of a visit as the kiosk knows it. Personal fields are
+ * plain here and sealed in the file. */
+typedef struct {
+  char   *visit_id;          /* UUID, the visit's reference (ticket QR) */
+  int     revision;          /* 1, 2, … */
+  char   *kiosk_id;
+  gint64  created_at;        /* µs since the epoch */
+  /* personal */
+  char   *id_number;
+  char   *full_name;
+  char   *date_of_birth;     /* ISO 8601, possibly partial */
+  char   *sex;               /* male / female */
+  char   *address;
+  char   *bhyt_card;
+  /* visit */
+  char   *assurance;         /* manual, qr, chip, chip+pa, … */
+  char   *language;
+  char   *clinic;
+  char   *priority;
+  char   *queue_number;
+  char   *eligibility_status;
+  char   *eligibility_code;
+  char   *eligibility_raw;   /* the gateway's answer (sealed) */
+  char   *payment;           /* bhyt / self_pay / pending */
+} TdnVisit;
+
+typedef struct {
+  gint64 pending;
+  gint64 in_flight;
+  gint64 delivered;
+  gint64 parked;
+  gint64 oldest_pending_age_s;   /* -1 when nothing is pending */
+} TdnSpoolCounts;
+
+/* Runs inside the commit's transaction (queue allocation). */
+typedef gboolean (*TdnSpoolTxnFunc) (sqlite3   *db,
+                                     TdnVisit  *visit,
+                                     gpointer   user_data,
+                                     GError   **error);
+
+TdnVisit *tdn_visit_new   (void);
+void      tdn_visit_free  (TdnVisit *visit);
+
+#define TDN_TYPE_SPOOL (tdn_spool_get_type ())
+G_DECLARE_FINAL_TYPE (TdnSpool, tdn_spool, TDN, SPOOL, GObject)
+
+/* Opens (creating 0600) the spool and its key; migrates the schema. */
+G_GNUC_WARN_UNUSED_RESULT
+TdnSpool *tdn_spool_open          (const char       *path,
+                                   const char       *key_path,
+                                   GError          **error);
+sqlite3  *tdn_spool_get_db        (TdnSpool         *self);
+
+/* Writes revision 1 of a new visit (a UUID is made when visit_id is NULL)
+ * with its outbox row, calling `txn` inside the same transaction; the
+ * visit is durable when this returns TRUE. */
+gboolean  tdn_spool_commit_visit  (TdnSpool         *self,
+                                   TdnVisit         *visit,
+                                   TdnSpoolTxnFunc   txn,
+                                   gpointer          user_data,
+                                   GError          **error);
+/* A new revision (a late eligibility answer, a nurse's override): the
+ * latest revision with `changes` applied on top (NULL fields keep their
+ * value), its own outbox row, and an audit row naming who and why. */
+gboolean  tdn_spool_add_revision  (TdnSpool         *self,
+                                   const char       *visit_id,
+                                   const TdnVisit   *changes,
+                                   const char       *actor,
+                                   const char       *reason,
+                                   GError          **error);
+/* The latest revision, decrypted. */
+TdnVisit *tdn_spool_get_visit     (TdnSpool         *self,
+                                   const char       *visit_id,
+                                   GError          **error);
+/* Visit ids whose ID number is `id_number` (by HMAC). */
+GStrv     tdn_spool_find_by_id_number (TdnSpool     *self,
+                                       const char   *id_number,
+                                       GError      **error);
+gboolean  tdn_spool_get_counts    (TdnSpool         *self,
+                                   TdnSpoolCounts   *counts,
+                                   GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdnVisit, tdn_visit_free)
+
+G_END_DECLS
