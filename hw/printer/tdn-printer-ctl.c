@@ -13,6 +13,8 @@
 #include "tdn-ctl-modules.h"
 #include "tdn-printer.h"
 #include "tdn-priority.h"
+#include "tdn-queue.h"
+#include "tdn-spool.h"
 
 /* A sample ticket with long Vietnamese text, to check wrapping. */
 static void
@@ -37,6 +39,69 @@ sample_ticket (TdnConfig  *config,
   t->font = tdn_config_get_string (config, "ticket", "font");
 }
 
+static TdnTicketBhyt
+bhyt_of (const TdnVisit *v)
+{
+  if (g_strcmp0 (v->payment, "self_pay") == 0)
+    return TDN_TICKET_BHYT_SELF_PAY;
+  if (g_strcmp0 (v->eligibility_status, "eligible") == 0)
+    return TDN_TICKET_BHYT_ELIGIBLE;
+  if (g_strcmp0 (v->eligibility_status, "unavailable") == 0 || v->eligibility_status == NULL)
+    return TDN_TICKET_BHYT_PENDING;
+  return TDN_TICKET_BHYT_DESK;
+}
+
+/* Fills `t` from a committed visit; strings point into `visit`/`clinic`. */
+static gboolean
+visit_ticket (TdnConfig   *config,
+              TdnTicket   *t,
+              TdnVisit    *visit,
+              TdnClinic  **clinic_out,
+              char       **name_out,
+              GDateTime  **time_out,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) clinics = tdn_clinics_from_config (config);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (visit->created_at / G_USEC_PER_SEC);
+  g_autoptr(GTimeZone) tz = tdn_clock_get_timezone ();
+  gboolean en = g_strcmp0 (visit->language, "en") == 0;
+  TdnPriority priority = TDN_PRIORITY_NONE;
+
+  for (guint i = 0; i < clinics->len; i++)
+    {
+      TdnClinic *c = clinics->pdata[i];
+
+      if (g_strcmp0 (c->code, visit->clinic) == 0)
+        *clinic_out = g_ptr_array_steal_index (clinics, i);
+    }
+  if (*clinic_out == NULL)
+    {
+      g_set_error (error, TDN_QUEUE_ERROR, TDN_QUEUE_ERROR_UNKNOWN_CLINIC,
+                   _("The visit's clinic “%s” is not configured"), visit->clinic ? visit->clinic : "");
+      return FALSE;
+    }
+  *time_out = g_date_time_to_timezone (utc, tz);
+  *name_out = tdn_ticket_patient_name (visit->full_name,
+                                       tdn_config_get_string (config, "ticket", "patient_name"));
+  tdn_priority_from_string (visit->priority, &priority);
+
+  t->hospital_name = tdn_config_get_string (config, "kiosk", en ? "hospital_name_en" : "hospital_name");
+  t->clinic_name = en ? (*clinic_out)->name_en : (*clinic_out)->name_vi;
+  t->room = (*clinic_out)->room;
+  t->location = en && (*clinic_out)->location_en && *(*clinic_out)->location_en
+                  ? (*clinic_out)->location_en : (*clinic_out)->location;
+  t->number = visit->queue_number ? visit->queue_number : "—";
+  t->priority = priority != TDN_PRIORITY_NONE ? tdn_priority_describe (priority) : NULL;
+  t->patient_name = *name_out;
+  t->bhyt = bhyt_of (visit);
+  t->time = *time_out;
+  t->visit_ref = visit->visit_id;
+  t->language = en ? "en" : "vi";
+  t->footer = tdn_config_get_string (config, "ticket", en ? "footer_en" : "footer_vi");
+  t->font = tdn_config_get_string (config, "ticket", "font");
+  return TRUE;
+}
+
 static int
 ticket_render_or_print (TdnCtl  *ctl,
                         int      argc,
@@ -49,6 +114,10 @@ ticket_render_or_print (TdnCtl  *ctl,
   g_autofree char *ref = NULL;
   g_autofree char *lang = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *visit_id = NULL;
+  g_autoptr(TdnSpool) spool = NULL;
+  g_autoptr(TdnVisit) visit = NULL;
+  g_autoptr(TdnClinic) clinic = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TdnRaster) raster = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -58,6 +127,7 @@ ticket_render_or_print (TdnCtl  *ctl,
   TdnConfig *config;
   GOptionEntry render_entries[] = {
     { "sample", 0, 0, G_OPTION_ARG_NONE, &sample, N_("Render a sample ticket"), NULL },
+    { "visit", 0, 0, G_OPTION_ARG_STRING, &visit_id, N_("Render the ticket of a visit in the spool"), "ID" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Write the ticket as a PNG image"), N_("FILE") },
     { "bin", 0, 0, G_OPTION_ARG_FILENAME, &bin, N_("Also write the ESC/POS bytes"), N_("FILE") },
     { "width", 'w', 0, G_OPTION_ARG_INT, &width_mm, N_("Paper width in mm: 58 or 80"), "MM" },
@@ -72,24 +142,37 @@ ticket_render_or_print (TdnCtl  *ctl,
   config = tdn_ctl_load_config (ctl, &error);
   if (config == NULL)
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, "%s", error->message);
-  if (!sample)
-    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID,
-                         _("only --sample is available until the spool holds visits"));
+  if (sample == (visit_id != NULL))
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("give one of --sample or --visit ID"));
   if (!print && out == NULL)
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("--out FILE.png is required"));
   if (width_mm == 0)
     width_mm = atoi (tdn_config_get_string (config, "printer", "paper_width_mm"));
   if (width_mm != 58 && width_mm != 80)
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("--width is 58 or 80"));
-  if (ref == NULL)
-    ref = tdn_uuid_new ();
-  if (!tdn_uuid_is_valid (ref))
-    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("--reference must be a UUID"));
-
-  now = tdn_clock_now ();
-  name = tdn_ticket_patient_name ("Nguyễn Thị Phương Thảo Hoàng Bảo Ngọc",
-                                  tdn_config_get_string (config, "ticket", "patient_name"));
-  sample_ticket (config, &t, now, ref, name);
+  if (visit_id != NULL)
+    {
+      spool = tdn_spool_open (tdn_config_get_string (config, "spool", "path"),
+                              tdn_config_get_string (config, "spool", "key_file"), &error);
+      if (spool == NULL || (visit = tdn_spool_get_visit (spool, visit_id, &error)) == NULL)
+        return tdn_ctl_fail (ctl, g_error_matches (error, TDN_SPOOL_ERROR, TDN_SPOOL_ERROR_NOT_FOUND)
+                                    ? TDN_CTL_EXIT_INVALID : TDN_CTL_EXIT_FAILURE, "%s", error->message);
+      if (!visit_ticket (config, &t, visit, &clinic, &name, &now, &error))
+        return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, "%s", error->message);
+      g_free (ref);
+      ref = g_strdup (visit->visit_id);
+    }
+  else
+    {
+      if (ref == NULL)
+        ref = tdn_uuid_new ();
+      if (!tdn_uuid_is_valid (ref))
+        return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("--reference must be a UUID"));
+      now = tdn_clock_now ();
+      name = tdn_ticket_patient_name ("Nguyễn Thị Phương Thảo Hoàng Bảo Ngọc",
+                                      tdn_config_get_string (config, "ticket", "patient_name"));
+      sample_ticket (config, &t, now, ref, name);
+    }
   if (lang != NULL)
     t.language = g_str_equal (lang, "en") ? "en" : "vi";
   raster = tdn_ticket_render (&t, tdn_ticket_width_for_paper (width_mm), &error);
@@ -211,9 +294,9 @@ printer_status (TdnCtl *ctl,
 }
 
 static const TdnCtlCommand commands[] = {
-  { "ticket render", "--sample --out FILE.png [--bin FILE] [--width 58|80] [--reference UUID] [--language vi|en] [--json]",
+  { "ticket render", "--sample|--visit ID --out FILE.png [--bin FILE] [--width 58|80] [--reference UUID] [--language vi|en] [--json]",
     N_("Render a ticket to a PNG image (and its ESC/POS bytes)"), ticket_render },
-  { "ticket print", "--sample [--printer URI] [--width 58|80] [--json]",
+  { "ticket print", "--sample|--visit ID [--printer URI] [--width 58|80] [--json]",
     N_("Print a ticket on the printer"), ticket_print },
   { "printer status", "[--printer URI] [--json]",
     N_("Ask the printer whether it is online and has paper"), printer_status },

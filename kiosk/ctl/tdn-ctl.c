@@ -127,7 +127,9 @@ tdn_ctl_load_config (TdnCtl  *ctl,
       ctl->config = tdn_ctl_load_config_schema (ctl, &tdn_config_schema_kiosk, error);
       if (ctl->config == NULL)
         return NULL;
-      tdn_log_set_level_name (tdn_config_get_string (ctl->config, "log", "level"));
+      /* A command line stays quiet unless the file asks for more. */
+      if (tdn_config_is_set (ctl->config, "log", "level"))
+        tdn_log_set_level_name (tdn_config_get_string (ctl->config, "log", "level"));
       if (!tdn_clock_set_timezone (tdn_config_get_string (ctl->config, "kiosk", "timezone")))
         g_warning ("time zone “%s” is unknown to this system; using the local zone",
                    tdn_config_get_string (ctl->config, "kiosk", "timezone"));

@@ -86,5 +86,33 @@ mkdir "$dir/out"
 [ "$(stat -c %a "$dir/out/ticket-$ref.bin")" = 600 ] && [ "$(stat -c %a "$dir/out/ticket-$ref.png")" = 600 ] \
   && ok "ticket files are 0600" || not_ok "ticket file modes: $(stat -c %a "$dir/out/ticket-$ref".*)"
 
+# A visit committed to the spool prints with its own reference and number.
+mkdir -m 700 "$dir/state"
+cat > "$dir/v.conf" <<CONF
+[kiosk]
+id=K7
+[spool]
+path=$dir/state/spool.db
+key_file=$dir/state/spool.key
+[clinic TMH]
+name_vi=Khám Tai Mũi Họng
+room=Phòng 210
+prefix=T
+CONF
+out=$("$ctl" spool add-test-visit --config "$dir/v.conf" --name "Trần Văn Bình" --json 2>"$dir/err")
+vid=$(printf '%s' "$out" | $py -c 'import json,sys; print(json.load(sys.stdin)["visit_id"])' 2>/dev/null)
+num=$(printf '%s' "$out" | $py -c 'import json,sys; print(json.load(sys.stdin)["queue_number"])' 2>/dev/null)
+if [ -n "$vid" ] && [ "$num" = "K7-T001" ] \
+   && "$ctl" ticket render --config "$dir/v.conf" --visit "$vid" --out "$dir/visit.png" --bin "$dir/visit.bin" >/dev/null 2>"$dir/err" \
+   && $py "$here/escpos-decode.py" "$dir/visit.bin" "$dir/visit.pbm" >/dev/null \
+   && convert "$dir/visit.pbm" "$dir/visit-decoded.png" \
+   && [ "$(zbarimg --raw -q "$dir/visit-decoded.png" 2>/dev/null)" = "$vid" ]; then
+  ok "ticket of a spooled visit carries its reference ($num)"
+else
+  not_ok "visit ticket: $(cat "$dir/err")"
+fi
+"$ctl" ticket render --config "$dir/v.conf" --visit 00000000-0000-4000-8000-000000000000 --out "$dir/x.png" >/dev/null 2>&1
+[ $? -eq 2 ] && ok "unknown visit: exit 2" || not_ok "unknown visit"
+
 echo "1..$n"
 [ $failed -eq 0 ]
