@@ -7,6 +7,7 @@
 
 #include "tdn-base.h"
 #include "tdn-eligibility.h"
+#include "tdn-gateway-client.h"
 
 typedef struct {
   const char *code;
@@ -98,6 +99,25 @@ test_card_numbers (void)
   g_assert_cmpint (tdn_eligibility_benefit_level (NULL), ==, 0);
 }
 
+static void
+check (char *got, const char *want)
+{
+  g_assert_cmpstr (got, ==, want);
+  g_free (got);
+}
+
+static void
+test_gateway_inputs (void)
+{
+  /* Decomposed "Lê" (e + U+0302 + U+0300) becomes NFC; spaces collapse. */
+  check (tdn_gateway_normalize_name ("  Le\xcc\x82\xcc\x80   Thị\tMai  "), "L\xe1\xbb\x81 Thị Mai");
+  check (tdn_gateway_normalize_name ("   "), NULL);
+  check (tdn_gateway_normalize_name ("\xff"), NULL);
+  check (tdn_gateway_normalize_name (NULL), NULL);
+  check (tdn_gateway_password_hash ("sim-password"), "780CDEAC1A4F5F1706AE32F0E695B15B");
+  check (tdn_gateway_password_hash (""), "D41D8CD98F00B204E9800998ECF8427E");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -107,5 +127,6 @@ main (int argc, char **argv)
   g_test_add_func ("/eligibility/unknown-code", test_unknown_code_has_distinct_message);
   g_test_add_func ("/eligibility/status-strings", test_status_strings);
   g_test_add_func ("/eligibility/card-numbers", test_card_numbers);
+  g_test_add_func ("/eligibility/gateway-inputs", test_gateway_inputs);
   return g_test_run ();
 }
