@@ -170,6 +170,25 @@ tdn_eligibility_new_unavailable (void)
   return self;
 }
 
+TdnEligibility *
+tdn_eligibility_copy (const TdnEligibility *self)
+{
+  TdnEligibility *c;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  c = g_memdup2 (self, sizeof *self);
+  c->code = g_strdup (self->code);
+  c->message_vi = g_strdup (self->message_vi);
+  c->message_en = g_strdup (self->message_en);
+  c->card_number = g_strdup (self->card_number);
+  c->valid_from = g_strdup (self->valid_from);
+  c->valid_to = g_strdup (self->valid_to);
+  c->registered_facility = g_strdup (self->registered_facility);
+  c->five_year_date = g_strdup (self->five_year_date);
+  c->raw_json = g_strdup (self->raw_json);
+  return c;
+}
+
 void
 tdn_eligibility_free (TdnEligibility *self)
 {

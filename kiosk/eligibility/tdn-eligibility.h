@@ -57,6 +57,7 @@ gboolean        tdn_eligibility_status_from_string (const char           *str,
 TdnEligibility *tdn_eligibility_new_for_code (const char *code) G_GNUC_WARN_UNUSED_RESULT;
 /* An `unavailable` result for a failure before any gateway answer. */
 TdnEligibility *tdn_eligibility_new_unavailable (void) G_GNUC_WARN_UNUSED_RESULT;
+TdnEligibility *tdn_eligibility_copy (const TdnEligibility *self) G_GNUC_WARN_UNUSED_RESULT;
 void            tdn_eligibility_free (TdnEligibility *self);
 
 /* Class of a maKetQua code (unknown codes are `unavailable`). */
