@@ -1,19 +1,17 @@
-/* tdn-eligibility.h — what the BHXH gateway says about a patient's BHYT
+/* tdn-eligibility.h — BHYT eligibility result and its classification
  *
  * Copyright 2026 The Tiếp đón authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The result of one lookup, classified for the kiosk (bhyt-gateway.md §3):
- * eligible, eligible_warning (the desk should look), not_eligible,
- * input_mismatch (the card data came back but name or date of birth
- * differ), config_error (IT must act) or unavailable (try later), with a
- * patient-friendly sentence in Vietnamese and English.
+ * A TdnEligibility is what the kiosk needs to know about one lookup at the
+ * BHXH gateway (through the broker): a status class, the gateway's raw
+ * maKetQua, plain-language explanations in Vietnamese and English and the
+ * card data. tdn_eligibility_from_gateway_json() builds one from the bytes
+ * of a KQNhanLichSuKCB2024 answer; it trusts nothing in them.
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
-#include "tdn-partial-date.h"
+#include <glib.h>
 
 G_BEGIN_DECLS
 
@@ -26,49 +24,59 @@ typedef enum {
   TDN_ELIGIBILITY_UNAVAILABLE,
 } TdnEligibilityStatus;
 
+#define TDN_ELIGIBILITY_ERROR (tdn_eligibility_error_quark ())
+GQuark tdn_eligibility_error_quark (void);
+
 typedef enum {
-  TDN_FACILITY_UNKNOWN,
-  TDN_FACILITY_MATCH,        /* registered here: đúng nơi đăng ký */
-  TDN_FACILITY_ELSEWHERE,    /* registered elsewhere: referral rules apply */
-} TdnFacilityMatch;
+  /* The gateway's answer is not the JSON object we expect (HTML error
+   * page, truncated body, missing maKetQua). Treat as unavailable. */
+  TDN_ELIGIBILITY_ERROR_MALFORMED,
+} TdnEligibilityError;
 
 typedef struct {
   TdnEligibilityStatus status;
-  char             *code;                 /* maKetQua, 3 digits, or "" when none */
-  const char       *message_en;           /* msgid, English */
-  const char       *message_vi;
-  char             *card_number;          /* the card to use (maTheMoi when that applies) */
-  TdnPartialDate    valid_from;
-  TdnPartialDate    valid_to;
-  char             *registered_facility;  /* maDKBD */
-  int               benefit_level;        /* 1–5 from the card's 3rd character, 0 unknown */
-  TdnPartialDate    five_year_date;
-  gboolean          new_card;             /* the gateway pointed to a newer card */
-  TdnFacilityMatch  facility;
-  char             *name;                 /* hoTen the gateway holds (mismatch help) */
-  TdnPartialDate    date_of_birth;        /* ngaySinh the gateway holds */
-  char             *raw;                  /* the gateway's answer, as received */
-  gint64            latency_ms;
+  char    *code;                /* maKetQua, 3 digits; "" when unknown */
+  char    *message_vi;
+  char    *message_en;
+  char    *card_number;         /* 15-char card to use, or NULL */
+  char    *valid_from;          /* ISO yyyy-mm-dd, or NULL */
+  char    *valid_to;            /* ISO yyyy-mm-dd, or NULL */
+  char    *registered_facility; /* maDKBD (5 chars), or NULL */
+  gboolean registered_here;     /* registered_facility == our facility */
+  int      benefit_level;       /* 1..5 from the card's 3rd char, 0 unknown */
+  char    *five_year_date;      /* ISO yyyy-mm-dd, or NULL */
+  gboolean new_card;            /* card_number is the newly issued card */
+  char    *raw_json;            /* the gateway's answer, never logged */
 } TdnEligibility;
 
-TdnEligibility *tdn_eligibility_new            (void);
-void            tdn_eligibility_free           (TdnEligibility *self);
-const char     *tdn_eligibility_status_to_string (TdnEligibilityStatus status);
+const char     *tdn_eligibility_status_to_string   (TdnEligibilityStatus status);
+gboolean        tdn_eligibility_status_from_string (const char           *str,
+                                                    TdnEligibilityStatus *out);
 
-/* Classifies the gateway's answer to KQNhanLichSuKCB2024. Never fails:
- * HTML, truncated JSON or an unknown code become "unavailable" with a
- * reason. `visit_day` decides which card is valid; `facility_code` (5
- * digits or empty) is this hospital's. */
-TdnEligibility *tdn_eligibility_from_gateway   (const char           *body,
-                                                gsize                 length,
-                                                guint                 http_status,
-                                                const TdnPartialDate *visit_day,
-                                                const char           *facility_code);
-/* An "unavailable" result for a lookup that did not happen or time out. */
-TdnEligibility *tdn_eligibility_unavailable    (const char           *reason_en);
+/* A result of `status` for `code` with that code's messages. */
+TdnEligibility *tdn_eligibility_new_for_code (const char *code) G_GNUC_WARN_UNUSED_RESULT;
+/* An `unavailable` result for a failure before any gateway answer. */
+TdnEligibility *tdn_eligibility_new_unavailable (void) G_GNUC_WARN_UNUSED_RESULT;
+TdnEligibility *tdn_eligibility_copy (const TdnEligibility *self) G_GNUC_WARN_UNUSED_RESULT;
+void            tdn_eligibility_free (TdnEligibility *self);
 
-/* JSON keys of `tiepdonctl eligibility check` (docs/cli.md). */
-JsonNode       *tdn_eligibility_to_json        (const TdnEligibility *self);
+/* Class of a maKetQua code (unknown codes are `unavailable`). */
+TdnEligibilityStatus tdn_eligibility_classify (const char *code);
+
+/* Benefit level 1..5 from a 15-char card code, 0 if the code is not one. */
+int       tdn_eligibility_benefit_level (const char *card_number);
+/* Whether `card` looks like ^[A-Z]{2}[1-5][0-9]{12}$. */
+gboolean  tdn_eligibility_is_card_number (const char *card);
+
+/* Parses a gateway answer. `facility_code` is this hospital's maCSKCB
+ * (may be "" or NULL: registered_here stays FALSE); `visit_date` decides
+ * whether a new card (003/004) applies. NULL with
+ * TDN_ELIGIBILITY_ERROR_MALFORMED if the bytes are not a gateway answer. */
+TdnEligibility *tdn_eligibility_from_gateway_json (const char  *data,
+                                                   gsize        len,
+                                                   const char  *facility_code,
+                                                   const GDate *visit_date,
+                                                   GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdnEligibility, tdn_eligibility_free)
 

@@ -1,162 +1,132 @@
-/* test-eligibility.c — every maKetQua, new cards, and broken answers
+/* test-eligibility.c — maKetQua classification table and result model
  *
  * Copyright 2026 The Tiếp đón authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "tdn-base.h"
 #include "tdn-eligibility.h"
+#include "tdn-gateway-client.h"
 
-static const TdnPartialDate visit = { 2025, 9, 15 };
+typedef struct {
+  const char *code;
+  const char *status;
+} Expect;
 
-static TdnEligibility *
-classify (const char *body)
-{
-  return tdn_eligibility_from_gateway (body, strlen (body), 200, &visit, "01999");
-}
+/* Every code of bhyt-gateway.md §3 with the class ADR 0300 gives it. */
+static const Expect table[] = {
+  { "000", "eligible" },
+  { "001", "eligible_warning" }, { "002", "eligible_warning" },
+  { "003", "not_eligible" },     { "004", "eligible_warning" },
+  { "010", "not_eligible" },     { "050", "not_eligible" },
+  { "051", "input_mismatch" },   { "052", "input_mismatch" },
+  { "053", "input_mismatch" },   { "054", "config_error" },
+  { "055", "config_error" },     { "060", "input_mismatch" },
+  { "061", "input_mismatch" },   { "070", "input_mismatch" },
+  { "080", "input_mismatch" },   { "090", "input_mismatch" },
+  { "100", "unavailable" },      { "101", "unavailable" },
+  { "110", "not_eligible" },     { "120", "not_eligible" },
+  { "121", "not_eligible" },     { "122", "not_eligible" },
+  { "123", "not_eligible" },     { "124", "not_eligible" },
+  { "130", "eligible_warning" }, { "205", "input_mismatch" },
+  { "401", "config_error" },     { "500", "unavailable" },
+  { "999", "unavailable" },      { "", "unavailable" },
+};
 
 static void
 test_every_code (void)
 {
-  const struct { const char *code; TdnEligibilityStatus status; } table[] = {
-    { "000", TDN_ELIGIBILITY_ELIGIBLE }, { "001", TDN_ELIGIBILITY_ELIGIBLE_WARNING },
-    { "002", TDN_ELIGIBILITY_ELIGIBLE_WARNING }, { "003", TDN_ELIGIBILITY_NOT_ELIGIBLE },
-    { "004", TDN_ELIGIBILITY_ELIGIBLE_WARNING }, { "010", TDN_ELIGIBILITY_NOT_ELIGIBLE },
-    { "050", TDN_ELIGIBILITY_NOT_ELIGIBLE }, { "051", TDN_ELIGIBILITY_INPUT_MISMATCH },
-    { "052", TDN_ELIGIBILITY_INPUT_MISMATCH }, { "053", TDN_ELIGIBILITY_INPUT_MISMATCH },
-    { "054", TDN_ELIGIBILITY_CONFIG_ERROR }, { "055", TDN_ELIGIBILITY_CONFIG_ERROR },
-    { "060", TDN_ELIGIBILITY_INPUT_MISMATCH }, { "061", TDN_ELIGIBILITY_INPUT_MISMATCH },
-    { "070", TDN_ELIGIBILITY_INPUT_MISMATCH }, { "100", TDN_ELIGIBILITY_UNAVAILABLE },
-    { "101", TDN_ELIGIBILITY_UNAVAILABLE }, { "110", TDN_ELIGIBILITY_NOT_ELIGIBLE },
-    { "120", TDN_ELIGIBILITY_NOT_ELIGIBLE }, { "121", TDN_ELIGIBILITY_NOT_ELIGIBLE },
-    { "122", TDN_ELIGIBILITY_NOT_ELIGIBLE }, { "123", TDN_ELIGIBILITY_NOT_ELIGIBLE },
-    { "124", TDN_ELIGIBILITY_NOT_ELIGIBLE }, { "130", TDN_ELIGIBILITY_ELIGIBLE_WARNING },
-    { "205", TDN_ELIGIBILITY_CONFIG_ERROR }, { "401", TDN_ELIGIBILITY_CONFIG_ERROR },
-    { "500", TDN_ELIGIBILITY_UNAVAILABLE }, { "999", TDN_ELIGIBILITY_UNAVAILABLE },
-  };
-
   for (guint i = 0; i < G_N_ELEMENTS (table); i++)
     {
-      g_autofree char *body = g_strdup_printf ("{\"maKetQua\":\"%s\",\"ghiChu\":\"x\"}", table[i].code);
-      g_autoptr(TdnEligibility) e = classify (body);
+      g_autoptr(TdnEligibility) e = tdn_eligibility_new_for_code (table[i].code);
+      TdnEligibilityStatus parsed;
 
-      g_test_message ("%s → %s", table[i].code, tdn_eligibility_status_to_string (e->status));
-      g_assert_cmpint (e->status, ==, table[i].status);
+      g_test_message ("code %s", table[i].code);
+      g_assert_cmpstr (tdn_eligibility_status_to_string (e->status), ==, table[i].status);
+      g_assert_cmpint (tdn_eligibility_classify (table[i].code), ==, e->status);
       g_assert_cmpstr (e->code, ==, table[i].code);
+      g_assert_true (tdn_eligibility_status_from_string (table[i].status, &parsed));
+      g_assert_cmpint (parsed, ==, e->status);
+      /* Both languages are always filled, from the catalogues. */
       g_assert_nonnull (e->message_vi);
       g_assert_nonnull (e->message_en);
+      g_assert_cmpuint (strlen (e->message_en), >, 10);
+      g_assert_cmpstr (e->message_en, ==, tdn_i18n_translate ("en", e->message_en));
+      g_assert_null (e->card_number);
+      g_assert_false (e->new_card);
     }
 }
 
 static void
-test_eligible_doc_example (void)
+test_unknown_code_has_distinct_message (void)
 {
-  const char *body =
-    "{\"maKetQua\":\"000\",\"ghiChu\":\"Thẻ còn giá trị sử dụng!\","
-    "\"maThe\":\"GD4010112345678\",\"hoTen\":\"Lê Thị Mai\",\"ngaySinh\":\"14/02/1990\",\"gioiTinh\":\"Nữ\","
-    "\"diaChi\":\"Phường Láng, Thành phố Hà Nội\",\"maDKBD\":\"01999\",\"gtTheTu\":\"01/01/2025\","
-    "\"gtTheDen\":\"31/12/2025\",\"maKV\":\"\",\"ngayDu5Nam\":\"01/03/2019\",\"maSoBHXH\":\"0112345678\","
-    "\"maTheCu\":\"\",\"maTheMoi\":\"GD4010112345678\",\"gtTheTuMoi\":\"01/01/2025\",\"gtTheDenMoi\":\"31/12/2025\","
-    "\"maDKBDMoi\":\"01999\",\"dsLichSuKCB2018\":null}";
-  g_autoptr(TdnEligibility) e = classify (body);
-  g_autoptr(JsonNode) json = tdn_eligibility_to_json (e);
-  JsonObject *o = json_node_get_object (json);
+  g_autoptr(TdnEligibility) unknown = tdn_eligibility_new_for_code ("777");
+  g_autoptr(TdnEligibility) ok = tdn_eligibility_new_for_code ("000");
+  g_autoptr(TdnEligibility) down = tdn_eligibility_new_unavailable ();
 
-  g_assert_cmpint (e->status, ==, TDN_ELIGIBILITY_ELIGIBLE);
-  g_assert_cmpstr (e->card_number, ==, "GD4010112345678");
-  g_assert_cmpint (e->benefit_level, ==, 4);
-  g_assert_cmpint (e->facility, ==, TDN_FACILITY_MATCH);
-  g_assert_false (e->new_card);
-  g_assert_cmpstr (json_object_get_string_member (o, "valid_to"), ==, "2025-12-31");
-  g_assert_cmpstr (json_object_get_string_member (o, "five_year_date"), ==, "2019-03-01");
-  g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "eligible");
-  g_assert_cmpint (json_object_get_int_member (o, "benefit_level"), ==, 4);
+  g_assert_cmpstr (unknown->message_en, !=, ok->message_en);
+  g_assert_cmpint (down->status, ==, TDN_ELIGIBILITY_UNAVAILABLE);
+  g_assert_cmpstr (down->code, ==, "");
+  g_assert_true (g_str_has_prefix (down->message_en, "The insurance service"));
 }
 
 static void
-test_new_cards (void)
+test_status_strings (void)
 {
-  /* 003: the old card expired; the new one covers the visit → eligible. */
-  g_autoptr(TdnEligibility) a = classify (
-    "{\"maKetQua\":\"003\",\"maThe\":\"HC4010100000001\",\"gtTheTu\":\"01/01/2024\",\"gtTheDen\":\"31/12/2024\","
-    "\"maTheMoi\":\"HT3010100000001\",\"gtTheTuMoi\":\"01/01/2025\",\"gtTheDenMoi\":\"31/12/2025\",\"maDKBDMoi\":\"01010\"}");
-  /* 003, but the new card starts after the visit → not eligible. */
-  g_autoptr(TdnEligibility) b = classify (
-    "{\"maKetQua\":\"003\",\"maThe\":\"HC4010100000001\",\"maTheMoi\":\"HT3010100000001\","
-    "\"gtTheTuMoi\":\"01/10/2025\",\"gtTheDenMoi\":\"31/12/2025\"}");
-  /* 004: both valid; the new card is used, the desk still looks. */
-  g_autoptr(TdnEligibility) c = classify (
-    "{\"maKetQua\":\"004\",\"maThe\":\"HC4010100000001\",\"gtTheTu\":\"01/01/2025\",\"gtTheDen\":\"31/12/2025\","
-    "\"maTheMoi\":\"HT3010100000001\",\"gtTheTuMoi\":\"01/09/2025\",\"gtTheDenMoi\":\"31/08/2026\"}");
+  TdnEligibilityStatus s = TDN_ELIGIBILITY_ELIGIBLE;
 
-  g_assert_cmpint (a->status, ==, TDN_ELIGIBILITY_ELIGIBLE);
-  g_assert_true (a->new_card);
-  g_assert_cmpstr (a->card_number, ==, "HT3010100000001");
-  g_assert_cmpint (a->benefit_level, ==, 3);
-  g_assert_cmpint (a->facility, ==, TDN_FACILITY_ELSEWHERE);
-  g_assert_cmpint (b->status, ==, TDN_ELIGIBILITY_NOT_ELIGIBLE);
-  g_assert_false (b->new_card);
-  g_assert_cmpint (c->status, ==, TDN_ELIGIBILITY_ELIGIBLE_WARNING);
-  g_assert_true (c->new_card);
-  g_assert_cmpstr (c->card_number, ==, "HT3010100000001");
+  g_assert_false (tdn_eligibility_status_from_string ("ok", &s));
+  g_assert_false (tdn_eligibility_status_from_string (NULL, &s));
+  g_assert_cmpint (s, ==, TDN_ELIGIBILITY_ELIGIBLE);
 }
 
 static void
-test_mismatch_keeps_card_data (void)
+test_card_numbers (void)
 {
-  g_autoptr(TdnEligibility) e = classify (
-    "{\"maKetQua\":\"070\",\"maThe\":\"GD4010112345678\",\"hoTen\":\"Lê Thị Mai\",\"ngaySinh\":\"1990\"}");
-
-  g_assert_cmpint (e->status, ==, TDN_ELIGIBILITY_INPUT_MISMATCH);
-  g_assert_cmpstr (e->name, ==, "Lê Thị Mai");
-  g_assert_cmpint (e->date_of_birth.year, ==, 1990);
-  g_assert_cmpint (e->date_of_birth.month, ==, 0);
+  g_assert_true (tdn_eligibility_is_card_number ("GD4010112345678"));
+  g_assert_cmpint (tdn_eligibility_benefit_level ("GD4010112345678"), ==, 4);
+  g_assert_cmpint (tdn_eligibility_benefit_level ("TE1010112345678"), ==, 1);
+  g_assert_cmpint (tdn_eligibility_benefit_level ("CK2790112345678"), ==, 2);
+  g_assert_cmpint (tdn_eligibility_benefit_level ("HT3790112345678"), ==, 3);
+  g_assert_cmpint (tdn_eligibility_benefit_level ("QN5790112345678"), ==, 5);
+  g_assert_cmpint (tdn_eligibility_benefit_level ("GD6010112345678"), ==, 0);
+  g_assert_cmpint (tdn_eligibility_benefit_level ("GD0010112345678"), ==, 0);
+  g_assert_cmpint (tdn_eligibility_benefit_level ("gd4010112345678"), ==, 0);
+  g_assert_cmpint (tdn_eligibility_benefit_level ("GD401011234567"), ==, 0);
+  g_assert_cmpint (tdn_eligibility_benefit_level ("GD40101123456789"), ==, 0);
+  g_assert_cmpint (tdn_eligibility_benefit_level ("001190012345"), ==, 0);
+  g_assert_cmpint (tdn_eligibility_benefit_level (NULL), ==, 0);
 }
 
 static void
-test_broken_answers (void)
+check (char *got, const char *want)
 {
-  const char *bodies[] = {
-    "<html><body><h1>502 Bad Gateway</h1></body></html>",
-    "{\"maKetQua\":\"000\",\"maThe\":\"GD40",
-    "",
-    "[]",
-    "{\"ghiChu\":\"Null hoTenCb\"}",
-    "{\"maKetQua\":null}",
-    "{\"maKetQua\":{\"x\":1}}",
-  };
+  g_assert_cmpstr (got, ==, want);
+  g_free (got);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
-    {
-      g_autoptr(TdnEligibility) e = classify (bodies[i]);
-
-      g_assert_cmpint (e->status, ==, TDN_ELIGIBILITY_UNAVAILABLE);
-    }
-  {
-    /* maKetQua as a number; nulls and "" for dates; an expired 000. */
-    g_autoptr(TdnEligibility) e = classify ("{\"maKetQua\":0,\"maThe\":null,\"gtTheDen\":\"31/12/2024\",\"gtTheTu\":\"\"}");
-
-    g_assert_cmpstr (e->code, ==, "000");
-    g_assert_null (e->card_number);
-    g_assert_cmpint (e->status, ==, TDN_ELIGIBILITY_NOT_ELIGIBLE);
-  }
-  {
-    g_autoptr(TdnEligibility) e = tdn_eligibility_from_gateway ("", 0, 401, &visit, "01999");
-
-    g_assert_cmpint (e->status, ==, TDN_ELIGIBILITY_CONFIG_ERROR);
-    g_assert_cmpstr (e->code, ==, "401");
-  }
+static void
+test_gateway_inputs (void)
+{
+  /* Decomposed "Lê" (e + U+0302 + U+0300) becomes NFC; spaces collapse. */
+  check (tdn_gateway_normalize_name ("  Le\xcc\x82\xcc\x80   Thị\tMai  "), "L\xe1\xbb\x81 Thị Mai");
+  check (tdn_gateway_normalize_name ("   "), NULL);
+  check (tdn_gateway_normalize_name ("\xff"), NULL);
+  check (tdn_gateway_normalize_name (NULL), NULL);
+  check (tdn_gateway_password_hash ("sim-password"), "780CDEAC1A4F5F1706AE32F0E695B15B");
+  check (tdn_gateway_password_hash (""), "D41D8CD98F00B204E9800998ECF8427E");
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  tdn_i18n_init ();
   g_test_add_func ("/eligibility/every-code", test_every_code);
-  g_test_add_func ("/eligibility/eligible-doc-example", test_eligible_doc_example);
-  g_test_add_func ("/eligibility/new-cards", test_new_cards);
-  g_test_add_func ("/eligibility/mismatch-keeps-card-data", test_mismatch_keeps_card_data);
-  g_test_add_func ("/eligibility/broken-answers", test_broken_answers);
+  g_test_add_func ("/eligibility/unknown-code", test_unknown_code_has_distinct_message);
+  g_test_add_func ("/eligibility/status-strings", test_status_strings);
+  g_test_add_func ("/eligibility/card-numbers", test_card_numbers);
+  g_test_add_func ("/eligibility/gateway-inputs", test_gateway_inputs);
   return g_test_run ();
 }

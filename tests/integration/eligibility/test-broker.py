@@ -1,0 +1,193 @@
+#!/usr/bin/python3
+# test-broker.py — FHIR request → tiepdon-broker → BHXH simulator
+#
+# Copyright 2026 The Tiếp đón authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Starts bhxh-sim.py and tiepdon-broker on OS-chosen ports and stops both
+# however the test ends.
+import concurrent.futures
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import unittest
+import urllib.error
+import urllib.request
+
+SRC = os.environ["TIEPDON_SOURCE_DIR"]
+BROKER = os.environ["TIEPDON_BROKER"]
+TOKEN = "kiosk-one-secret-token"
+OTHER = "kiosk-two-secret-token"
+EXT = "https://tiepdon.vn/fhir/StructureDefinition/"
+
+
+def start(argv, prefix):
+    p = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)
+    line = p.stdout.readline()
+    if not line.startswith(prefix):
+        p.kill()
+        p.wait()
+        raise RuntimeError("%s did not start: %r" % (argv[0], line))
+    return p, int(line.split()[1])
+
+
+def request(cid, name, dob, served="2025-06-15"):
+    birth = "%s-%s-%s" % (dob[6:], dob[3:5], dob[:2]) if len(dob) == 10 else dob
+    return {"resourceType": "CoverageEligibilityRequest", "status": "active",
+            "purpose": ["validation"], "servicedDate": served, "patient": {"reference": "#p"},
+            "contained": [{"resourceType": "Patient", "id": "p", "identifier": [{"value": cid}],
+                           "name": [{"text": name}], "birthDate": birth}]}
+
+
+class BrokerTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.procs = []
+        self.addCleanup(self.stop)
+        sim, self.sim_port = start(["/usr/bin/python3", SRC + "/tests/sim/bhxh-sim.py", "--port", "0",
+                                    "--data", SRC + "/tests/sim/people.json"], "PORT ")
+        self.procs.append(sim)
+        self.db = os.path.join(self.tmp.name, "broker.db")
+        self.start_broker(rate=1000)
+
+    def start_broker(self, rate, timeout=2, cache=15):
+        conf = os.path.join(self.tmp.name, "broker.conf")
+        fd = os.open(conf, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write("[broker]\nlisten=http://127.0.0.1:0/\ndatabase=%s\nfacility_code=01999\n"
+                    "cache_minutes=%d\nrate_limit_per_minute=%d\n"
+                    "[bhxh]\nurl=http://127.0.0.1:%d/\nusername=01999_BV\npassword=sim-password\n"
+                    "officer_name=Phạm Văn Bình\nofficer_cccd=001085009876\n"
+                    "connect_timeout_s=1\ntimeout_s=%d\n"
+                    "[client K1]\ntoken_sha256=%s\n[client K2]\ntoken_sha256=%s\n"
+                    % (self.db, cache, rate, self.sim_port, timeout,
+                       hashlib.sha256(TOKEN.encode()).hexdigest(),
+                       hashlib.sha256(OTHER.encode()).hexdigest()))
+        broker, self.port = start([BROKER, "--config", conf], "LISTENING ")
+        self.procs.append(broker)
+        self.broker = broker
+
+    def stop(self):
+        for p in self.procs:
+            if p.poll() is None:
+                p.terminate()
+                try:
+                    p.wait(5)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+                    p.wait()
+            p.stdout.close()
+        self.tmp.cleanup()
+
+    def sim(self, path, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request("http://127.0.0.1:%d/%s" % (self.sim_port, path), data=data,
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return json.load(r)
+
+    def check(self, body, token=TOKEN):
+        req = urllib.request.Request("http://127.0.0.1:%d/fhir/CoverageEligibilityRequest/$check" % self.port,
+                                     data=json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/fhir+json",
+                                              "Authorization": "Bearer " + token})
+        try:
+            with urllib.request.urlopen(req, timeout=30) as r:
+                return r.status, json.load(r)
+        except urllib.error.HTTPError as e:
+            return e.code, json.load(e)
+
+    @staticmethod
+    def ext(resp, name):
+        for e in resp["extension"]:
+            if e["url"] == EXT + name:
+                return next(v for k, v in e.items() if k.startswith("value"))
+        return None
+
+    def test_classes(self):
+        cases = [("001190012345", "LÊ THỊ MAI", "14/02/1990", "000", "eligible"),
+                 ("001190012345", "Nguyễn Văn A", "14/02/1990", "060", "input_mismatch"),
+                 ("001190054321", "Trần Văn Bình", "01/01/1960", "010", "not_eligible"),
+                 ("001190011111", "Phạm Thu Hà", "05/05/1985", "003", "eligible"),
+                 ("001190033333", "Vũ Đức Long", "10/10/1980", "001", "eligible_warning"),
+                 ("001190044444", "Ngô Thị Lan", "02/02/1992", "101", "unavailable"),
+                 ("001199999999", "Không Có Ai", "01/01/2000", "050", "not_eligible")]
+        for cid, name, dob, code, klass in cases:
+            status, resp = self.check(request(cid, name, dob))
+            self.assertEqual(status, 200)
+            self.assertEqual(resp["resourceType"], "CoverageEligibilityResponse")
+            self.assertEqual(self.ext(resp, "bhxh-result-code"), code, cid)
+            self.assertEqual(self.ext(resp, "eligibility-class"), klass, cid)
+            self.assertTrue(self.ext(resp, "message-vi"))
+        status, resp = self.check(request("001190012345", "Lê Thị Mai", "14/02/1990"))
+        ins = resp["insurance"][0]
+        self.assertEqual(ins["coverage"]["identifier"]["value"], "GD4010112345678")
+        self.assertEqual(ins["benefitPeriod"], {"start": "2025-01-01", "end": "2030-12-31"})
+        self.assertEqual(ins["item"][0]["category"]["coding"][0]["code"], "4")
+        self.assertTrue(self.ext(resp, "registered-here"))
+        # Same person again: served from the cache (name case differs).
+        self.assertEqual(self.sim("_sim/stats")["lookups"], len(cases))
+        rows = sqlite3.connect(self.db).execute("SELECT kiosk, masked_id, code, cached FROM audit").fetchall()
+        self.assertEqual(len(rows), len(cases) + 1)
+        self.assertEqual(rows[0][:3], ("K1", "0011******45", "000"))
+        self.assertEqual(rows[-1][3], 1)
+        self.assertEqual(os.stat(self.db).st_mode & 0o777, 0o600)
+        with self.assertRaises(sqlite3.DatabaseError):
+            c = sqlite3.connect(self.db)
+            c.execute("DELETE FROM audit")
+            c.commit()
+        with urllib.request.urlopen("http://127.0.0.1:%d/metrics" % self.port) as r:
+            metrics = r.read().decode()
+        self.assertIn("tiepdon_broker_cache_hits_total 1\n", metrics)
+        self.assertIn('tiepdon_broker_lookups_total{class="eligible"} 3\n', metrics)
+        self.assertIn("tiepdon_broker_gateway_latency_seconds_count %d\n" % len(cases), metrics)
+        with urllib.request.urlopen("http://127.0.0.1:%d/healthz" % self.port) as r:
+            self.assertEqual(json.load(r), {"status": "ok"})
+
+    def test_single_flight(self):
+        self.sim("_sim/faults", {"latency_s": 0.5})
+        body = request("001190012345", "Lê Thị Mai", "14/02/1990")
+        with concurrent.futures.ThreadPoolExecutor(20) as ex:
+            results = list(ex.map(lambda i: self.check(body, TOKEN if i % 2 else OTHER), range(20)))
+        for status, resp in results:
+            self.assertEqual(status, 200)
+            self.assertEqual(self.ext(resp, "eligibility-class"), "eligible")
+        self.assertEqual(self.sim("_sim/stats")["lookups"], 1)
+
+    def test_auth_and_rate_limit(self):
+        body = request("001190012345", "Lê Thị Mai", "14/02/1990")
+        status, resp = self.check(body, "wrong-token")
+        self.assertEqual(status, 401)
+        self.assertEqual(resp["resourceType"], "OperationOutcome")
+        status, resp = self.check({"resourceType": "Patient"})
+        self.assertEqual(status, 400)
+        self.broker.terminate()
+        self.broker.wait()
+        self.start_broker(rate=2)
+        self.assertEqual(self.check(body)[0], 200)
+        self.assertEqual(self.check(body)[0], 200)
+        self.assertEqual(self.check(body)[0], 429)
+        self.assertEqual(self.check(body, OTHER)[0], 200)
+        self.assertEqual(self.sim("_sim/stats")["lookups"], 1)
+
+    def test_slow_gateway_and_restart(self):
+        self.sim("_sim/faults", {"latency_s": 60})
+        status, resp = self.check(request("001190054321", "Trần Văn Bình", "01/01/1960"))
+        self.assertEqual(status, 200)
+        self.assertEqual(self.ext(resp, "eligibility-class"), "unavailable")
+        self.assertEqual(resp["outcome"], "error")
+        self.sim("_sim/faults", {"latency_s": 0})
+        # Unavailable answers are not cached; a restarted broker answers.
+        self.broker.terminate()
+        self.broker.wait()
+        self.start_broker(rate=1000)
+        status, resp = self.check(request("001190054321", "Trần Văn Bình", "01/01/1960"))
+        self.assertEqual(self.ext(resp, "eligibility-class"), "not_eligible")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
