@@ -13,6 +13,7 @@
 
 #include "tdn-base.h"
 #include "tdn-desk-client.h"
+#include "tdn-desk-feed.h"
 #include "tdn-help-soup.h"
 #include "tdn-pin.h"
 
@@ -420,6 +421,111 @@ test_refusals (Fixture      *f,
   g_assert_null (tdn_desk_client_error_code (error));
 }
 
+typedef struct {
+  GMainLoop *loop;
+  GPtrArray *states;     /* "reason:state" per change seen */
+  gboolean   signed_out;
+  gboolean   offline;
+} FeedSeen;
+
+static void
+changed_cb (TdnDeskFeed *feed,
+            JsonObject  *request,
+            gpointer     data)
+{
+  FeedSeen *s = data;
+
+  g_ptr_array_add (s->states, g_strdup_printf ("%s:%s", json_object_get_string_member (request, "reason"),
+                                               json_object_get_string_member (request, "state")));
+  g_main_loop_quit (s->loop);
+}
+
+static void
+signed_out_cb (TdnDeskFeed *feed,
+               gpointer     data)
+{
+  FeedSeen *s = data;
+
+  s->signed_out = TRUE;
+  g_main_loop_quit (s->loop);
+}
+
+static void
+online_cb (TdnDeskFeed *feed,
+           gboolean     online,
+           gpointer     data)
+{
+  FeedSeen *s = data;
+
+  s->offline = !online;
+  g_main_loop_quit (s->loop);
+}
+
+/* The feed follows new and claimed requests, and stops when the broker
+ * no longer knows the session. */
+static void
+test_feed (Fixture      *f,
+           gconstpointer data)
+{
+  g_autoptr(TdnDeskClient) kiosk = desk (f, "kiosk-k2-token", NULL, NULL);
+  g_autoptr(TdnDeskClient) d1 = desk (f, "desk-1-token", "lan", "246810");
+  g_autoptr(TdnDeskFeed) feed = tdn_desk_feed_new (d1);
+  g_autoptr(JsonNode) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *id = NULL;
+  FeedSeen seen = { .loop = f->loop, .states = g_ptr_array_new_with_free_func (g_free) };
+  Later later = { .kiosk = kiosk };
+
+  g_signal_connect (feed, "request-changed", G_CALLBACK (changed_cb), &seen);
+  g_signal_connect (feed, "signed-out", G_CALLBACK (signed_out_cb), &seen);
+  id = kiosk_post (kiosk, "{\"kiosk_id\":\"K2\",\"reason\":\"reprint\"}");
+  tdn_desk_feed_start (feed, -1);
+  g_timeout_add (100, post_later_cb, &later);
+  while (seen.states->len < 3)
+    g_main_loop_run (f->loop);
+  g_assert_cmpstr (seen.states->pdata[0], ==, "reprint:open");
+  g_assert_cmpstr (seen.states->pdata[1], ==, "expired_card:open");
+  g_assert_cmpstr (seen.states->pdata[2], ==, "input_mismatch:open");
+
+  path = g_strdup_printf ("/help/%s/claim", id);
+  out = tdn_desk_client_call_sync (d1, "POST", path, NULL, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  while (seen.states->len < 4)
+    g_main_loop_run (f->loop);
+  g_assert_cmpstr (seen.states->pdata[3], ==, "reprint:claimed");
+  g_assert_cmpint (tdn_desk_feed_get_seq (feed), >, 0);
+
+  /* The session is gone: the next poll is refused and the feed stops. */
+  tdn_desk_client_set_session (d1, "no-such-session");
+  g_free (kiosk_post (kiosk, "{\"kiosk_id\":\"K2\",\"reason\":\"printer_error\"}"));
+  while (!seen.signed_out)
+    g_main_loop_run (f->loop);
+  g_assert_true (seen.signed_out);
+  g_ptr_array_unref (seen.states);
+}
+
+/* An unreachable broker: the feed says it is offline and keeps trying. */
+static void
+test_feed_offline (void)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(TdnDeskClient) gone = tdn_desk_client_new_full ("http://127.0.0.1:1", "desk-1-token", NULL);
+  g_autoptr(TdnDeskFeed) feed = tdn_desk_feed_new (gone);
+  FeedSeen seen = { .loop = loop, .states = g_ptr_array_new_with_free_func (g_free) };
+
+  g_test_expect_message ("tiepdon-deskclient", G_LOG_LEVEL_WARNING, "Following help requests failed*");
+  g_signal_connect (feed, "online", G_CALLBACK (online_cb), &seen);
+  tdn_desk_client_set_session (gone, "s");
+  tdn_desk_feed_start (feed, 5);
+  while (!seen.offline)
+    g_main_loop_run (loop);
+  g_test_assert_expected_messages ();
+  tdn_desk_feed_stop (feed);
+  g_assert_cmpuint (seen.states->len, ==, 0);
+  g_ptr_array_unref (seen.states);
+}
+
 /* The token file must be private to the desk's user. */
 static void
 test_token_file (void)
@@ -459,6 +565,8 @@ main (int    argc,
   g_test_add ("/deskclient/long-poll", Fixture, NULL, setup, test_long_poll, teardown);
   g_test_add ("/deskclient/claim-override-resolve", Fixture, NULL, setup, test_claim_override_resolve, teardown);
   g_test_add ("/deskclient/refusals", Fixture, NULL, setup, test_refusals, teardown);
+  g_test_add ("/deskclient/feed", Fixture, NULL, setup, test_feed, teardown);
+  g_test_add_func ("/deskclient/feed-offline", test_feed_offline);
   g_test_add_func ("/deskclient/token-file", test_token_file);
   return g_test_run ();
 }
