@@ -9,6 +9,7 @@
 
 #include "tdn-broker.h"
 #include "tdn-gateway-client.h"
+#include "tdn-help-soup.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,7 @@ G_BEGIN_DECLS
 typedef struct {
   char  *name;
   char  *token_sha256;
+  gboolean desk;           /* a nurse's desk: may work help requests */
   gint64 window_start;
   guint  window_count;
 } TdnBrokerClient;
@@ -31,6 +33,9 @@ struct _TdnBroker {
   gint64            cache_us;
   GHashTable       *cache;     /* key → TdnBrokerCacheEntry */
   GHashTable       *flights;   /* key → TdnBrokerFlight */
+  TdnHelpStore     *help_store; /* help requests and overrides (same database) */
+  TdnStaffAuth     *staff;      /* nurses' PIN sign-in and sessions */
+  TdnHelpApi       *help;
 
   /* metrics */
   guint64           lookups[6];          /* by TdnEligibilityStatus */

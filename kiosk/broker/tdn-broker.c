@@ -114,6 +114,28 @@ tdn_broker_add_handler (TdnBroker         *self,
   soup_server_add_handler (self->server, path, callback, user_data, NULL);
 }
 
+/* The help API's view of a bearer token: which client, kiosk or desk. */
+static TdnApiRole
+help_auth_cb (const char  *token,
+              const char **client,
+              gpointer     user_data)
+{
+  TdnBroker *self = user_data;
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
+
+  for (guint i = 0; i < self->clients->len; i++)
+    {
+      TdnBrokerClient *c = g_ptr_array_index (self->clients, i);
+
+      if (tokens_equal (hash, c->token_sha256))
+        {
+          *client = c->name;
+          return c->desk ? TDN_API_ROLE_DESK : TDN_API_ROLE_KIOSK;
+        }
+    }
+  return TDN_API_ROLE_NONE;
+}
+
 static void
 healthz_cb (SoupServer *server, SoupServerMessage *msg, const char *path,
             GHashTable *query, gpointer user_data)
@@ -164,6 +186,7 @@ tdn_broker_new (TdnConfig *config,
       TdnBrokerClient *c = g_new0 (TdnBrokerClient, 1);
       c->name = g_strdup (clients[i]);
       c->token_sha256 = g_strdup (tdn_config_get_string (config, group, "token_sha256"));
+      c->desk = tdn_config_get_bool (config, group, "desk");
       c->window_start = G_MININT64 / 2;
       g_ptr_array_add (self->clients, c);
     }
@@ -175,6 +198,15 @@ tdn_broker_new (TdnConfig *config,
   tdn_broker_add_handler (self, "/healthz", healthz_cb, self);
   tdn_broker_add_handler (self, "/metrics", metrics_cb, self);
   tdn_broker_add_handler (self, "/fhir/CoverageEligibilityRequest/$check", tdn_broker_check_cb, self);
+
+  /* Help requests from kiosks, worked by nurses at desks (docs/help-api.md),
+   * kept in the same database so they survive a restart. */
+  self->help_store = tdn_help_store_open (tdn_config_get_string (config, "broker", "database"), error);
+  if (self->help_store == NULL)
+    return NULL;
+  self->staff = tdn_staff_auth_new_with_policy (config, "nurses");
+  self->help = tdn_help_api_new (self->help_store, self->staff);
+  tdn_help_soup_add_handlers (self->server, self->help, help_auth_cb, self);
   return g_steal_pointer (&self);
 }
 
@@ -193,6 +225,9 @@ tdn_broker_free (TdnBroker *self)
   g_clear_pointer (&self->clients, g_ptr_array_unref);
   g_clear_pointer (&self->gateway, tdn_gateway_client_free);
   g_clear_pointer (&self->audit, tdn_broker_audit_free);
+  g_clear_object (&self->help);
+  g_clear_object (&self->staff);
+  g_clear_object (&self->help_store);
   g_clear_object (&self->config);
   g_free (self);
 }

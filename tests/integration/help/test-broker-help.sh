@@ -1,0 +1,109 @@
+#!/bin/sh
+# test-broker-help.sh — the help relay in the real tiepdon-broker: a kiosk
+# raises a request, nurses list, claim (one wins), override with a reason,
+# the audit trail answers who/when/why, and it all survives a restart.
+set -u
+ctl=${TIEPDONCTL:?}
+broker=${TIEPDON_BROKER:?}
+py=/usr/bin/python3
+dir=$(mktemp -d)
+bpid=""
+cleanup() { [ -n "$bpid" ] && kill "$bpid" 2>/dev/null; wait 2>/dev/null; rm -rf "$dir"; }
+trap cleanup EXIT INT TERM
+n=0 failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
+
+lan=$(printf '246810\n' | "$ctl" staff hash-pin --iterations 1000 | sed 's/^pin_hash=//')
+hoa=$(printf '135791\n' | "$ctl" staff hash-pin --iterations 1000 | sed 's/^pin_hash=//')
+cat > "$dir/broker.conf" <<CONF
+[broker]
+listen=http://127.0.0.1:0/
+database=$dir/broker.db
+[bhxh]
+url=http://127.0.0.1:9/
+username=01999_BV
+password=test
+officer_name=Phạm Văn Bình
+officer_cccd=001085009876
+[client K2]
+token_sha256=$(sha kiosk-k2-secret)
+[client DESK1]
+token_sha256=$(sha desk-1-secret)
+desk=true
+[staff lan]
+display_name=Nguyễn Thị Lan
+pin_hash=$lan
+[staff hoa]
+display_name=Trần Thị Hoa
+pin_hash=$hoa
+CONF
+chmod 600 "$dir/broker.conf"
+printf 'desk-1-secret\n' > "$dir/desk-token"; chmod 600 "$dir/desk-token"
+
+start_broker() {
+  "$broker" --config "$dir/broker.conf" > "$dir/broker.out" 2>"$dir/broker.err" &
+  bpid=$!
+  for _ in $(seq 100); do grep -q LISTENING "$dir/broker.out" 2>/dev/null && break; sleep 0.05; done
+  port=$(sed -n 's/^LISTENING //p' "$dir/broker.out")
+  base="http://127.0.0.1:$port"
+  cat > "$dir/desk.conf" <<CONF
+[desk]
+broker_url=$base/
+token_file=$dir/desk-token
+CONF
+}
+start_broker
+[ -n "$port" ] && ok "broker listening on $port" || { not_ok "broker did not start: $(cat "$dir/broker.err")"; echo "1..$n"; exit 1; }
+
+post() { curl -s -o "$dir/body" -w '%{http_code}' -X POST -H "Content-Type: application/json" "$@"; }
+
+code=$(post -H "Authorization: Bearer kiosk-k2-secret" "$base/help" \
+  -d '{"kiosk_id":"K2","reason":"expired_card","ticket_number":"K2-A015","masked_id":"0011******45","visit_ref":"1b4e28ba-2fa1-4d2e-883f-0016d3cca427"}')
+id=$($py -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$dir/body" 2>/dev/null)
+[ "$code" = 201 ] && [ -n "$id" ] && ok "kiosk raised a help request" || not_ok "kiosk post: $code $(cat "$dir/body")"
+
+code=$(post "$base/help" -d '{"kiosk_id":"K2","reason":"reprint"}')
+[ "$code" = 401 ] && ok "no token: 401" || not_ok "no token: $code"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer desk-1-secret" "$base/help")
+[ "$code" = 401 ] && ok "desk without a signed-in nurse: 401" || not_ok "desk without nurse: $code"
+
+printf '246810\n' | "$ctl" help list --config "$dir/desk.conf" --login lan --json > "$dir/list" 2>"$dir/err"
+$py -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [r["id"] for r in d["requests"]]==[sys.argv[2]]' "$dir/list" "$id" \
+  && ok "nurse lists the request" || not_ok "list: $(cat "$dir/err")"
+
+printf '246810\n' | "$ctl" help claim "$id" --config "$dir/desk.conf" --login lan >/dev/null 2>"$dir/err" \
+  && ok "lan claims" || not_ok "lan claim: $(cat "$dir/err")"
+printf '135791\n' | "$ctl" help claim "$id" --config "$dir/desk.conf" --login hoa >/dev/null 2>"$dir/err"
+[ $? -eq 1 ] && grep -q lan "$dir/err" && ok "hoa is told lan has it" || not_ok "second claim: $(cat "$dir/err")"
+
+session=$(curl -s -X POST -H "Authorization: Bearer desk-1-secret" -d '{"login":"lan","pin":"246810"}' \
+  "$base/staff/sign-in" | $py -c 'import json,sys; print(json.load(sys.stdin)["session"])')
+code=$(post -H "Authorization: Bearer desk-1-secret" -H "X-Tiepdon-Session: $session" "$base/help/$id/override" \
+  -d '{"action":"self_pay","old":{"payment":"bhyt"},"new":{"payment":"self_pay"},"reason":"Thẻ hết hạn, người bệnh đồng ý tự trả"}')
+[ "$code" = 201 ] && ok "override recorded" || not_ok "override: $code $(cat "$dir/body")"
+
+# Restart: requests and overrides are still there.
+kill "$bpid"; wait "$bpid" 2>/dev/null; bpid=""
+start_broker
+printf '246810\n' | "$ctl" help overrides "$id" --config "$dir/desk.conf" --login lan --json > "$dir/ovr" 2>"$dir/err"
+$py - "$dir/ovr" <<'PY' && ok "after a restart the audit trail says who, when and why" || not_ok "overrides: $(cat "$dir/err")"
+import json, sys
+o = json.load(open(sys.argv[1]))["overrides"]
+assert len(o) == 1
+r = o[0]
+assert r["nurse"] == "lan" and r["nurse_name"] == "Nguyễn Thị Lan"
+assert r["old"]["payment"] == "bhyt" and r["new"]["payment"] == "self_pay"
+assert "tự trả" in r["reason"] and r["created_at"]
+PY
+code=$(curl -s -o "$dir/body" -w '%{http_code}' -H "Authorization: Bearer kiosk-k2-secret" "$base/overrides?since=0")
+$py -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["overrides"][0]["visit_ref"]=="1b4e28ba-2fa1-4d2e-883f-0016d3cca427"' "$dir/body" 2>/dev/null \
+  && [ "$code" = 200 ] && ok "the kiosk fetches its override" || not_ok "kiosk overrides: $code"
+printf '246810\n' | "$ctl" help resolve "$id" --config "$dir/desk.conf" --login lan --resolution "tự trả" >/dev/null 2>"$dir/err" \
+  && ok "resolved" || not_ok "resolve: $(cat "$dir/err")"
+# Nothing personal in the broker's log.
+! grep -q "001195012345\|Nguyễn Thị Lan" "$dir/broker.err" && ok "no personal data in the broker log" || not_ok "broker log leaks"
+
+echo "1..$n"
+[ $failed -eq 0 ]
