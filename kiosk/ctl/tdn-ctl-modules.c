@@ -14,4 +14,5 @@ void
 tdn_ctl_register_all (TdnCtl *ctl)
 {
   tdn_ctl_config_register (ctl);
+  tdn_eligibility_ctl_register (ctl);
 }

@@ -9,4 +9,6 @@
 
 G_BEGIN_DECLS
 
+void tdn_eligibility_ctl_register (TdnCtl *ctl);
+
 G_END_DECLS
