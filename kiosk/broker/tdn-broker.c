@@ -218,8 +218,15 @@ tdn_broker_free (TdnBroker *self)
   if (self->server != NULL)
     soup_server_disconnect (self->server);
   g_clear_object (&self->server);
-  /* In-flight lookups hold a reference-free pointer: the daemon only
-   * frees the broker at exit, after the main loop stopped. */
+  /* Gateway calls still running in worker threads use the gateway
+   * client: at shutdown with lookups in flight it is left to the exiting
+   * process rather than freed under them. Their flights (and the paused
+   * messages) are never completed: the main loop has stopped. */
+  if (self->flights != NULL && g_hash_table_size (self->flights) > 0)
+    {
+      g_message ("stopping with %u gateway lookups in flight", g_hash_table_size (self->flights));
+      self->gateway = NULL;
+    }
   g_clear_pointer (&self->flights, g_hash_table_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->clients, g_ptr_array_unref);

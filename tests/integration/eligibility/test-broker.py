@@ -20,6 +20,7 @@ import urllib.request
 
 SRC = os.environ["TIEPDON_SOURCE_DIR"]
 BROKER = os.environ["TIEPDON_BROKER"]
+CTL = os.environ["TIEPDONCTL"]
 TOKEN = "kiosk-one-secret-token"
 OTHER = "kiosk-two-secret-token"
 EXT = "https://tiepdon.vn/fhir/StructureDefinition/"
@@ -54,17 +55,18 @@ class BrokerTest(unittest.TestCase):
         self.db = os.path.join(self.tmp.name, "broker.db")
         self.start_broker(rate=1000)
 
-    def start_broker(self, rate, timeout=2, cache=15):
+    def start_broker(self, rate, timeout=2, cache=15, port=0, tls=None):
         conf = os.path.join(self.tmp.name, "broker.conf")
         fd = os.open(conf, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as f:
-            f.write("[broker]\nlisten=http://127.0.0.1:0/\ndatabase=%s\nfacility_code=01999\n"
+            f.write("[broker]\nlisten=%s://127.0.0.1:%d/\n%sdatabase=%s\nfacility_code=01999\n"
                     "cache_minutes=%d\nrate_limit_per_minute=%d\n"
                     "[bhxh]\nurl=http://127.0.0.1:%d/\nusername=01999_BV\npassword=sim-password\n"
                     "officer_name=Phạm Văn Bình\nofficer_cccd=001085009876\n"
                     "connect_timeout_s=1\ntimeout_s=%d\n"
                     "[client K1]\ntoken_sha256=%s\n[client K2]\ntoken_sha256=%s\n"
-                    % (self.db, cache, rate, self.sim_port, timeout,
+                    % ("https" if tls else "http", port,
+                       "tls_cert=%s\ntls_key=%s\n" % tls if tls else "", self.db, cache, rate, self.sim_port, timeout,
                        hashlib.sha256(TOKEN.encode()).hexdigest(),
                        hashlib.sha256(OTHER.encode()).hexdigest()))
         broker, self.port = start([BROKER, "--config", conf], "LISTENING ")
@@ -187,6 +189,83 @@ class BrokerTest(unittest.TestCase):
         self.start_broker(rate=1000)
         status, resp = self.check(request("001190054321", "Trần Văn Bình", "01/01/1960"))
         self.assertEqual(self.ext(resp, "eligibility-class"), "not_eligible")
+
+    def ctl(self, cid, name, dob, timeout=10, scheme="http", ca_file=None):
+        tok = os.path.join(self.tmp.name, "kiosk-token")
+        fd = os.open(tok, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(TOKEN + "\n")
+        conf = os.path.join(self.tmp.name, "tiepdon.conf")
+        with open(conf, "w") as f:
+            f.write("[eligibility]\nbroker_url=%s://127.0.0.1:%d/\ntoken_file=%s\ntimeout_s=%d\n"
+                    % (scheme, self.port, tok, timeout))
+            if ca_file:
+                f.write("ca_file=%s\n" % ca_file)
+        p = subprocess.run([CTL, "eligibility", "check", "--config", conf, "--id", cid, "--name", name,
+                            "--dob", dob, "--json"], capture_output=True, text=True, timeout=60)
+        return p.returncode, json.loads(p.stdout)
+
+    def test_ctl(self):
+        rc, out = self.ctl("001190012345", "Lê Thị Mai", "14/02/1990")
+        self.assertEqual(rc, 0)
+        self.assertEqual(out["status"], "eligible")
+        self.assertEqual(out["code"], "000")
+        self.assertEqual(out["card_number"], "GD4010112345678")
+        self.assertEqual(out["valid_from"], "2025-01-01")
+        self.assertEqual(out["valid_to"], "2030-12-31")
+        self.assertEqual(out["registered_facility"], "01999")
+        self.assertEqual(out["benefit_level"], 4)
+        self.assertEqual(out["five_year_date"], "2019-03-01")
+        self.assertFalse(out["new_card"])
+        self.assertGreaterEqual(out["latency_ms"], 0)
+        rc, out = self.ctl("001190011111", "Phạm Thu Hà", "05/05/1985")
+        self.assertEqual((out["status"], out["code"], out["new_card"]), ("eligible", "003", True))
+        rc, out = self.ctl("001190012345", "Lê Thị Mai", "15/02/1990")
+        self.assertEqual((rc, out["status"], out["code"]), (0, "input_mismatch", "070"))
+
+    def test_kiosk_timeout(self):
+        # The gateway takes 60 s; the broker waits 30 s; the kiosk gives up at 2 s.
+        self.broker.terminate()
+        self.broker.wait()
+        self.start_broker(rate=1000, timeout=30)
+        self.sim("_sim/faults", {"latency_s": 60})
+        rc, out = self.ctl("001190012345", "Lê Thị Mai", "14/02/1990", timeout=2)
+        self.assertEqual((rc, out["status"]), (1, "unavailable"))
+        self.assertLess(out["latency_ms"], 10000)
+
+    def test_kiosk_retries_broker_restart(self):
+        port = self.port
+        self.broker.terminate()
+        self.broker.wait()
+        with concurrent.futures.ThreadPoolExecutor(1) as ex:
+            fut = ex.submit(self.ctl, "001190012345", "Lê Thị Mai", "14/02/1990", 20)
+            # The kiosk is retrying the refused connection; bring the broker back.
+            self.start_broker(rate=1000, port=port)
+            rc, out = fut.result()
+        self.assertEqual((rc, out["status"]), (0, "eligible"))
+
+    def test_tls(self):
+        d = self.tmp.name
+        def ossl(*args):
+            subprocess.run(["openssl", *args], check=True, capture_output=True)
+        ossl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", d + "/ca.key", "-out", d + "/ca.pem",
+             "-days", "2", "-subj", "/CN=tiepdon test CA")
+        ossl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", d + "/srv.key", "-out", d + "/srv.csr",
+             "-subj", "/CN=127.0.0.1")
+        with open(d + "/ext", "w") as f:
+            f.write("subjectAltName=IP:127.0.0.1\n")
+        ossl("x509", "-req", "-in", d + "/srv.csr", "-CA", d + "/ca.pem", "-CAkey", d + "/ca.key",
+             "-CAcreateserial", "-out", d + "/srv.pem", "-days", "2", "-extfile", d + "/ext")
+        os.chmod(d + "/srv.key", 0o600)
+        self.broker.terminate()
+        self.broker.wait()
+        self.start_broker(rate=1000, tls=(d + "/srv.pem", d + "/srv.key"))
+        # Without the CA the kiosk refuses the broker's certificate.
+        rc, out = self.ctl("001190012345", "Lê Thị Mai", "14/02/1990", timeout=3, scheme="https")
+        self.assertEqual((rc, out["status"]), (1, "unavailable"))
+        rc, out = self.ctl("001190012345", "Lê Thị Mai", "14/02/1990", scheme="https", ca_file=d + "/ca.pem")
+        self.assertEqual((rc, out["status"], out["code"]), (0, "eligible", "000"))
+        self.assertEqual(self.sim("_sim/stats")["lookups"], 1)
 
 
 if __name__ == "__main__":
