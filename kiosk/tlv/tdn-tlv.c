@@ -1,4 +1,4 @@
-/* tdn-tlv.c — BER-TLV that never trusts a length
+/* tdn-tlv.c — BER-TLV reader for ICAO 9303 data that never trusts a length
  *
  * Copyright 2026 The Tiếp đón authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,139 +11,200 @@
 
 G_DEFINE_QUARK (tdn-tlv-error-quark, tdn_tlv_error)
 
-void
-tdn_tlv_reader_init (TdnTlvReader *reader,
-                     const guint8 *data,
-                     gsize         length)
-{
-  reader->data = data;
-  reader->length = data != NULL ? length : 0;
-  reader->pos = 0;
-}
+/* Lengths on a chip never exceed 16 bits in practice; 4 length bytes are
+ * accepted so that a hostile header is rejected by the bounds check with a
+ * clear error rather than by an arbitrary limit. */
+#define TDN_TLV_MAX_LEN_BYTES 4
 
 gboolean
-tdn_tlv_parse_header (const guint8  *data,
-                      gsize          length,
-                      gsize          max_length,
-                      guint32       *tag,
-                      gsize         *header_length,
-                      gsize         *value_length,
-                      GError       **error)
+tdn_tlv_parse_header (const guint8 *data,
+                      gsize         len,
+                      guint32      *tag,
+                      gsize        *value_len,
+                      gsize        *header_len,
+                      GError      **error)
 {
-  gsize pos = 0, len = 0;
+  gsize pos = 0;
   guint32 t;
+  gsize l;
 
-  if (length < 2)
-    goto truncated;
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  if (len < 1)
+    {
+      g_set_error_literal (error, TDN_TLV_ERROR, TDN_TLV_ERROR_TRUNCATED,
+                           "TLV tag missing");
+      return FALSE;
+    }
   t = data[pos++];
   if ((t & 0x1F) == 0x1F)
     {
-      /* Multi-byte tag: up to three more bytes, the last without bit 8. */
-      for (int i = 0;; i++)
+      guint n = 0;
+      do
         {
-          if (pos >= length)
-            goto truncated;
-          if (i == 3)
+          if (pos >= len)
             {
-              g_set_error_literal (error, TDN_TLV_ERROR, TDN_TLV_ERROR_MALFORMED, "tag longer than 4 bytes");
+              g_set_error_literal (error, TDN_TLV_ERROR, TDN_TLV_ERROR_TRUNCATED,
+                                   "TLV tag truncated");
+              return FALSE;
+            }
+          if (++n > 2)
+            {
+              g_set_error_literal (error, TDN_TLV_ERROR, TDN_TLV_ERROR_BAD_TAG,
+                                   "TLV tag longer than 3 bytes");
               return FALSE;
             }
           t = (t << 8) | data[pos];
-          if (!(data[pos++] & 0x80))
-            break;
         }
+      while (data[pos++] & 0x80);
     }
-  if (pos >= length)
-    goto truncated;
-  if (data[pos] < 0x80)
-    len = data[pos++];
-  else if (data[pos] == 0x80)
+
+  if (pos >= len)
     {
-      g_set_error_literal (error, TDN_TLV_ERROR, TDN_TLV_ERROR_MALFORMED, "indefinite length");
+      g_set_error_literal (error, TDN_TLV_ERROR, TDN_TLV_ERROR_TRUNCATED,
+                           "TLV length missing");
       return FALSE;
     }
-  else
+  l = data[pos++];
+  if (l == 0x80)
     {
-      guint n = data[pos++] & 0x7F;
-
-      if (n > 4)
+      g_set_error_literal (error, TDN_TLV_ERROR, TDN_TLV_ERROR_BAD_LENGTH,
+                           "indefinite TLV length not allowed");
+      return FALSE;
+    }
+  if (l > 0x80)
+    {
+      gsize nbytes = l & 0x7F;
+      if (nbytes > TDN_TLV_MAX_LEN_BYTES)
         {
-          g_set_error (error, TDN_TLV_ERROR, TDN_TLV_ERROR_MALFORMED, "length of %u bytes", n);
+          g_set_error (error, TDN_TLV_ERROR, TDN_TLV_ERROR_BAD_LENGTH,
+                       "TLV length uses %zu bytes", nbytes);
           return FALSE;
         }
-      if (length - pos < n)
-        goto truncated;
-      for (guint i = 0; i < n; i++)
-        len = (len << 8) | data[pos++];
+      if (nbytes > len - pos)
+        {
+          g_set_error_literal (error, TDN_TLV_ERROR, TDN_TLV_ERROR_TRUNCATED,
+                               "TLV length truncated");
+          return FALSE;
+        }
+      l = 0;
+      for (gsize i = 0; i < nbytes; i++)
+        l = (l << 8) | data[pos++];
     }
-  if (len > max_length)
-    {
-      g_set_error (error, TDN_TLV_ERROR, TDN_TLV_ERROR_TRUNCATED,
-                   "announced length %" G_GSIZE_FORMAT " exceeds %" G_GSIZE_FORMAT, len, max_length);
-      return FALSE;
-    }
-  *tag = t;
-  *header_length = pos;
-  *value_length = len;
-  return TRUE;
 
-truncated:
-  g_set_error_literal (error, TDN_TLV_ERROR, TDN_TLV_ERROR_TRUNCATED, "TLV header cut short");
-  return FALSE;
+  *tag = t;
+  *value_len = l;
+  *header_len = pos;
+  return TRUE;
+}
+
+void
+tdn_tlv_reader_init (TdnTlvReader *self,
+                     const guint8 *data,
+                     gsize         len)
+{
+  g_return_if_fail (self != NULL);
+  self->data = data;
+  self->len = data != NULL ? len : 0;
+  self->pos = 0;
 }
 
 gboolean
-tdn_tlv_reader_next (TdnTlvReader *reader,
-                     TdnTlv       *tlv,
+tdn_tlv_reader_at_end (const TdnTlvReader *self)
+{
+  return self->pos >= self->len;
+}
+
+gboolean
+tdn_tlv_reader_next (TdnTlvReader *self,
+                     TdnTlv       *out,
                      GError      **error)
 {
-  gsize remaining = reader->length - reader->pos;
-  const guint8 *p = reader->data + reader->pos;
-  gsize hlen, vlen;
   guint32 tag;
-  gsize i;
+  gsize vlen, hlen, left;
 
-  if (remaining == 0)
+  g_return_val_if_fail (self != NULL && out != NULL, FALSE);
+
+  left = self->len - self->pos;
+  /* The end, possibly after 0x00/0xFF padding: FALSE without an error. */
+  {
+    gsize i = 0;
+
+    while (i < left && (self->data[self->pos + i] == 0x00 || self->data[self->pos + i] == 0xFF))
+      i++;
+    if (i == left)
+      {
+        self->pos = self->len;
+        return FALSE;
+      }
+  }
+  if (!tdn_tlv_parse_header (self->data + self->pos, left,
+                             &tag, &vlen, &hlen, error))
     return FALSE;
-  for (i = 0; i < remaining && (p[i] == 0x00 || p[i] == 0xFF); i++)
-    ;
-  if (i == remaining)
+  if (vlen > left - hlen)
     {
-      reader->pos = reader->length;
+      g_set_error (error, TDN_TLV_ERROR, TDN_TLV_ERROR_TRUNCATED,
+                   "TLV %X claims %zu bytes, %zu present",
+                   tag, vlen, left - hlen);
       return FALSE;
     }
-  if (!tdn_tlv_parse_header (p, remaining, remaining, &tag, &hlen, &vlen, error))
-    return FALSE;
-  if (vlen > remaining - hlen)
-    {
-      g_set_error_literal (error, TDN_TLV_ERROR, TDN_TLV_ERROR_TRUNCATED, "TLV value cut short");
-      return FALSE;
-    }
-  tlv->tag = tag;
-  tlv->constructed = (p[0] & 0x20) != 0;
-  tlv->value = p + hlen;
-  tlv->length = vlen;
-  tlv->header_length = hlen;
-  reader->pos += hlen + vlen;
+
+  out->tag = tag;
+  out->constructed = (self->data[self->pos] & 0x20) != 0;
+  out->value = self->data + self->pos + hlen;
+  out->length = vlen;
+  out->header_len = hlen;
+  self->pos += hlen + vlen;
   return TRUE;
 }
 
 gboolean
-tdn_tlv_find (const guint8  *data,
-              gsize          length,
-              guint32        tag,
-              TdnTlv        *out,
-              GError       **error)
+tdn_tlv_find (const guint8 *data,
+              gsize         len,
+              guint32       tag,
+              TdnTlv       *out,
+              GError      **error)
 {
   TdnTlvReader r;
-  TdnTlv t;
 
-  tdn_tlv_reader_init (&r, data, length);
-  while (tdn_tlv_reader_next (&r, &t, error))
-    if (t.tag == tag)
-      {
-        *out = t;
+  tdn_tlv_reader_init (&r, data, len);
+  while (!tdn_tlv_reader_at_end (&r))
+    {
+      if (!tdn_tlv_reader_next (&r, out, error))
+        return FALSE;
+      if (out->tag == tag)
         return TRUE;
-      }
+    }
+  g_set_error (error, TDN_TLV_ERROR, TDN_TLV_ERROR_TRUNCATED,
+               "TLV %X not found", tag);
   return FALSE;
+}
+
+gsize
+tdn_tlv_encode_length (gsize   length,
+                       guint8 *out)
+{
+  if (length < 0x80)
+    {
+      out[0] = (guint8) length;
+      return 1;
+    }
+  if (length <= 0xFF)
+    {
+      out[0] = 0x81;
+      out[1] = (guint8) length;
+      return 2;
+    }
+  if (length <= 0xFFFF)
+    {
+      out[0] = 0x82;
+      out[1] = (guint8) (length >> 8);
+      out[2] = (guint8) length;
+      return 3;
+    }
+  out[0] = 0x83;
+  out[1] = (guint8) (length >> 16);
+  out[2] = (guint8) (length >> 8);
+  out[3] = (guint8) length;
+  return 4;
 }

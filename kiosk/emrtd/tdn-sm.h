@@ -1,0 +1,53 @@
+/* tdn-sm.h — 3DES secure messaging wrap/unwrap (ICAO 9303-11 §9.8)
+ *
+ * Copyright 2026 The Tiếp đón authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define TDN_SM_ERROR (tdn_sm_error_quark ())
+GQuark tdn_sm_error_quark (void);
+
+typedef enum {
+  TDN_SM_ERROR_MALFORMED,  /* response objects missing or malformed */
+  TDN_SM_ERROR_BAD_MAC,    /* checksum wrong: assume SSC desync */
+  TDN_SM_ERROR_BAD_PADDING,
+  TDN_SM_ERROR_CRYPTO,
+} TdnSmError;
+
+/* Session keys and send sequence counter; wipe with tdn_sm_clear(). */
+typedef struct {
+  guint8 ks_enc[16];
+  guint8 ks_mac[16];
+  guint8 ssc[8];
+} TdnSm;
+
+void tdn_sm_init (TdnSm        *self,
+                  const guint8  ks_enc[16],
+                  const guint8  ks_mac[16],
+                  const guint8  ssc[8]);
+void tdn_sm_clear (TdnSm *self);
+
+/* le: TDN_APDU_NO_LE or 1..256. */
+GBytes *tdn_sm_wrap (TdnSm         *self,
+                     guint8         cla,
+                     guint8         ins,
+                     guint8         p1,
+                     guint8         p2,
+                     const guint8  *data,
+                     gsize          data_len,
+                     gint           le,
+                     GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* resp is the whole response APDU; returns the plain data and sets *sw. */
+GBytes *tdn_sm_unwrap (TdnSm         *self,
+                       const guint8  *resp,
+                       gsize          resp_len,
+                       guint16       *sw,
+                       GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
