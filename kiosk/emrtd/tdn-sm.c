@@ -1,4 +1,4 @@
-/* tdn-sm.c — 3DES secure messaging wrap/unwrap (ICAO 9303-11 §9.8)
+/* tdn-sm.c — secure messaging wrap/unwrap, 3DES (BAC) and AES (PACE) (ICAO 9303-11 §9.8)
  *
  * Copyright 2026 The Tiếp đón authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +11,7 @@
 
 #include <openssl/crypto.h>
 
+#include "tdn-aes.h"
 #include "tdn-apdu.h"
 #include "tdn-des.h"
 #include "tdn-sm.h"
@@ -24,9 +25,22 @@ tdn_sm_init (TdnSm        *self,
              const guint8  ks_mac[16],
              const guint8  ssc[8])
 {
+  memset (self, 0, sizeof *self);
+  self->cipher = TDN_SM_CIPHER_3DES;
   memcpy (self->ks_enc, ks_enc, 16);
   memcpy (self->ks_mac, ks_mac, 16);
   memcpy (self->ssc, ssc, 8);
+}
+
+void
+tdn_sm_init_aes (TdnSm        *self,
+                 const guint8  ks_enc[16],
+                 const guint8  ks_mac[16])
+{
+  memset (self, 0, sizeof *self);
+  self->cipher = TDN_SM_CIPHER_AES;
+  memcpy (self->ks_enc, ks_enc, 16);
+  memcpy (self->ks_mac, ks_mac, 16);
 }
 
 void
@@ -36,10 +50,24 @@ tdn_sm_clear (TdnSm *self)
     OPENSSL_cleanse (self, sizeof *self);
 }
 
+gboolean
+tdn_sm_is_active (const TdnSm *self)
+{
+  static const guint8 zero[16] = { 0 };
+
+  return self != NULL && CRYPTO_memcmp (self->ks_mac, zero, 16) != 0;
+}
+
+static guint
+block_size (const TdnSm *self)
+{
+  return self->cipher == TDN_SM_CIPHER_AES ? 16 : 8;
+}
+
 static void
 ssc_increment (TdnSm *self)
 {
-  for (int i = 7; i >= 0; i--)
+  for (int i = (int) block_size (self) - 1; i >= 0; i--)
     if (++self->ssc[i] != 0)
       break;
 }
@@ -62,6 +90,40 @@ append_do (GByteArray   *out,
   g_byte_array_append (out, v, (guint) len);
 }
 
+/* The IV: zero for 3DES, E(KSenc, SSC) for AES (9303-11 §9.8.6.3). */
+static gboolean
+cipher (TdnSm         *self,
+        gboolean       encrypt,
+        const guint8  *in,
+        gsize          len,
+        guint8        *out,
+        GError       **error)
+{
+  guint8 iv[16];
+  gboolean ok;
+
+  if (self->cipher == TDN_SM_CIPHER_3DES)
+    return tdn_des3_cbc (self->ks_enc, encrypt, in, len, out, error);
+  if (!tdn_aes128_cbc (self->ks_enc, TRUE, NULL, self->ssc, 16, iv, error))
+    return FALSE;
+  ok = tdn_aes128_cbc (self->ks_enc, encrypt, iv, in, len, out, error);
+  OPENSSL_cleanse (iv, sizeof iv);
+  return ok;
+}
+
+/* mac_in already starts with the SSC; pads and MACs it. */
+static gboolean
+mac (TdnSm       *self,
+     GByteArray  *mac_in,
+     guint8       cc[8],
+     GError     **error)
+{
+  if (self->cipher == TDN_SM_CIPHER_3DES)
+    return tdn_retail_mac (self->ks_mac, mac_in->data, mac_in->len, cc, error);
+  tdn_pad_iso9797_m2_block (mac_in, 16);
+  return tdn_aes128_cmac8 (self->ks_mac, mac_in->data, mac_in->len, cc, error);
+}
+
 GBytes *
 tdn_sm_wrap (TdnSm         *self,
              guint8         cla,
@@ -77,9 +139,11 @@ tdn_sm_wrap (TdnSm         *self,
   const guint8 header[4] = { cla | 0x0C, ins, p1, p2 };
   g_autoptr(GByteArray) body = g_byte_array_new ();
   g_autoptr(GByteArray) mac_in = g_byte_array_new ();
+  guint bs = block_size (self);
+  gboolean extended = le > 256;
   guint8 cc[8];
 
-  g_return_val_if_fail (le == TDN_APDU_NO_LE || (le > 0 && le <= 256), NULL);
+  g_return_val_if_fail (le == TDN_APDU_NO_LE || (le > 0 && le <= 65536), NULL);
 
   if (data_len > 0)
     {
@@ -88,30 +152,72 @@ tdn_sm_wrap (TdnSm         *self,
       gsize n;
 
       g_byte_array_append (plain, data, (guint) data_len);
-      n = tdn_pad_iso9797_m2 (plain);
+      n = tdn_pad_iso9797_m2_block (plain, bs);
       enc = g_malloc (n);
-      if (!tdn_des3_cbc (self->ks_enc, TRUE, plain->data, n, enc, error))
+      ssc_increment (self);
+      if (!cipher (self, TRUE, plain->data, n, enc, error))
         return NULL;
       OPENSSL_cleanse (plain->data, plain->len);
       append_do (body, 0x87, &one, 1, enc, n);
     }
+  else
+    ssc_increment (self);
   if (le != TDN_APDU_NO_LE)
     {
-      guint8 v = (guint8) (le == 256 ? 0 : le);
-      append_do (body, 0x97, NULL, 0, &v, 1);
+      guint8 v[2] = { (guint8) ((le >> 8) & 0xFF), (guint8) (le & 0xFF) };
+      if (extended)
+        append_do (body, 0x97, NULL, 0, v, 2);
+      else
+        append_do (body, 0x97, NULL, 0, v + 1, 1);
     }
 
-  ssc_increment (self);
-  g_byte_array_append (mac_in, self->ssc, 8);
+  g_byte_array_append (mac_in, self->ssc, bs);
   g_byte_array_append (mac_in, header, 4);
-  tdn_pad_iso9797_m2 (mac_in);
+  tdn_pad_iso9797_m2_block (mac_in, bs);
   g_byte_array_append (mac_in, body->data, body->len);
-  if (!tdn_retail_mac (self->ks_mac, mac_in->data, mac_in->len, cc, error))
+  if (!mac (self, mac_in, cc, error))
     return NULL;
   append_do (body, 0x8E, NULL, 0, cc, 8);
 
+  extended = extended || body->len > 255;
   return tdn_apdu_build (header[0], ins, p1, p2, body->data, body->len,
-                         256, FALSE, error);
+                         extended ? 65536 : 256, extended, error);
+}
+
+static GBytes *
+decrypt_do87 (TdnSm         *self,
+              const guint8  *do87,
+              gsize          do87_len,
+              GError       **error)
+{
+  g_autofree guint8 *plain = NULL;
+  const guint8 *v;
+  guint32 tag;
+  gsize vlen, hlen, n;
+  guint bs = block_size (self);
+
+  if (!tdn_tlv_parse_header (do87, do87_len, &tag, &vlen, &hlen, error))
+    return NULL;
+  v = do87 + hlen;
+  if (vlen < 1 + bs || v[0] != 0x01 || (vlen - 1) % bs != 0)
+    {
+      g_set_error_literal (error, TDN_SM_ERROR, TDN_SM_ERROR_MALFORMED,
+                           "SM cryptogram malformed");
+      return NULL;
+    }
+  n = vlen - 1;
+  plain = g_malloc (n);
+  if (!cipher (self, FALSE, v + 1, n, plain, error))
+    return NULL;
+  while (n > 0 && plain[n - 1] == 0x00)
+    n--;
+  if (n == 0 || plain[n - 1] != 0x80)
+    {
+      g_set_error_literal (error, TDN_SM_ERROR, TDN_SM_ERROR_BAD_PADDING,
+                           "SM plaintext padding wrong");
+      return NULL;
+    }
+  return g_bytes_new (plain, n - 1);
 }
 
 GBytes *
@@ -127,9 +233,7 @@ tdn_sm_unwrap (TdnSm         *self,
   gsize do87_len = 0, do99_len = 0, data_len;
   guint16 outer_sw;
   g_autoptr(GByteArray) mac_in = g_byte_array_new ();
-  g_autofree guint8 *plain = NULL;
   guint8 cc[8];
-  gsize n;
 
   if (!tdn_apdu_split_response (resp, resp_len, &data_len, &outer_sw, error))
     return NULL;
@@ -161,11 +265,11 @@ tdn_sm_unwrap (TdnSm         *self,
       return NULL;
     }
 
-  g_byte_array_append (mac_in, self->ssc, 8);
+  g_byte_array_append (mac_in, self->ssc, block_size (self));
   if (do87 != NULL)
     g_byte_array_append (mac_in, do87, (guint) do87_len);
   g_byte_array_append (mac_in, do99, (guint) do99_len);
-  if (!tdn_retail_mac (self->ks_mac, mac_in->data, mac_in->len, cc, error))
+  if (!mac (self, mac_in, cc, error))
     return NULL;
   if (CRYPTO_memcmp (cc, do8e, 8) != 0)
     {
@@ -177,33 +281,5 @@ tdn_sm_unwrap (TdnSm         *self,
 
   if (do87 == NULL)
     return g_bytes_new (NULL, 0);
-
-  {
-    const guint8 *v;
-    guint32 tag;
-    gsize vlen, hlen;
-
-    if (!tdn_tlv_parse_header (do87, do87_len, &tag, &vlen, &hlen, error))
-      return NULL;
-    v = do87 + hlen;
-    if (vlen < 9 || v[0] != 0x01 || (vlen - 1) % 8 != 0)
-      {
-        g_set_error_literal (error, TDN_SM_ERROR, TDN_SM_ERROR_MALFORMED,
-                             "SM cryptogram malformed");
-        return NULL;
-      }
-    n = vlen - 1;
-    plain = g_malloc (n);
-    if (!tdn_des3_cbc (self->ks_enc, FALSE, v + 1, n, plain, error))
-      return NULL;
-  }
-  while (n > 0 && plain[n - 1] == 0x00)
-    n--;
-  if (n == 0 || plain[n - 1] != 0x80)
-    {
-      g_set_error_literal (error, TDN_SM_ERROR, TDN_SM_ERROR_BAD_PADDING,
-                           "SM plaintext padding wrong");
-      return NULL;
-    }
-  return g_bytes_new (plain, n - 1);
+  return decrypt_do87 (self, do87, do87_len, error);
 }
