@@ -54,7 +54,7 @@ refused (guint16   sw,
 static BUF_MEM *
 general_authenticate (TdnChipSession  *session,
                       gboolean         last,
-                      guint8           tag,
+                      guint8           tag,   /* unused when value is NULL */
                       const BUF_MEM   *value,
                       guint8           want,
                       GError         **error)
@@ -69,7 +69,10 @@ general_authenticate (TdnChipSession  *session,
   BUF_MEM *out;
   g_autoptr(GError) local = NULL;
 
-  /* 7C L { tag L value } */
+  /* 7C L { tag L value }; the first step sends an empty 7C 00. */
+  if (value == NULL)
+    g_byte_array_append (data, (const guint8 *) "\x7C\x00", 2);
+  else
   {
     guint8 il[4];
     gsize iln = tdn_tlv_encode_length (inner_len, il);
@@ -151,6 +154,7 @@ tdn_pace_authenticate (TdnChipSession    *session,
   gsize ca_len;
   guint16 sw = 0;
   gboolean ok = FALSE;
+  const KA_CTX *ka;
   TdnSm sm;
 
   g_return_val_if_fail (session != NULL && card_access != NULL && info != NULL, FALSE);
@@ -262,16 +266,16 @@ tdn_pace_authenticate (TdnChipSession    *session,
                              "number. Check the ID number."));
       goto out;
     }
-  if (ctx->key_ctx == NULL || ctx->key_ctx->k_enc == NULL || ctx->key_ctx->k_mac == NULL
-      || ctx->key_ctx->k_enc->length != 16 || ctx->key_ctx->k_mac->length != 16)
+  ka = ctx->pace_ctx->ka_ctx;
+  if (ka == NULL || ka->k_enc == NULL || ka->k_mac == NULL
+      || ka->k_enc->length != 16 || ka->k_mac->length != 16)
     {
       g_set_error_literal (error, TDN_CHIP_ERROR, TDN_CHIP_ERROR_PROTOCOL,
                            _("The card offers PACE with a cipher this kiosk does not use "
                              "(only AES-128). Use the date of birth and date of issue instead."));
       goto out;
     }
-  tdn_sm_init_aes (&sm, (const guint8 *) ctx->key_ctx->k_enc->data,
-                   (const guint8 *) ctx->key_ctx->k_mac->data);
+  tdn_sm_init_aes (&sm, (const guint8 *) ka->k_enc->data, (const guint8 *) ka->k_mac->data);
   tdn_chip_session_set_sm (session, &sm);
   tdn_sm_clear (&sm);
   ok = TRUE;

@@ -1,0 +1,356 @@
+/* tdn-reader-ctl.c — tiepdonctl readers, tiepdonctl card read, reader selftest
+ *
+ * Copyright 2026 The Tiếp đón authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tiepdon-reader"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tdn-chip-read.h"
+#include "tdn-ctl.h"
+#include "tdn-ctl-modules.h"
+#include "tdn-pcsc.h"
+#include "tdn-pcsc-transceiver.h"
+#include "tdn-qr-payload.h"
+#include "tdn-reader-options.h"
+
+static int
+readers_run (TdnCtl *ctl,
+             int     argc,
+             char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) present = NULL;
+  g_auto(GStrv) readers = NULL;
+
+  if (!tdn_ctl_parse (ctl, NULL, &argc, &argv))
+    return TDN_CTL_EXIT_INVALID;
+  if (argc > 1)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("readers takes no arguments"));
+  readers = tdn_pcsc_list_readers (&present, &error);
+  if (readers == NULL)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_DEVICE, "%s", error->message);
+
+  if (tdn_ctl_get_json (ctl))
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "readers");
+      json_builder_begin_array (b);
+      for (guint i = 0; readers[i] != NULL; i++)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, readers[i]);
+          json_builder_set_member_name (b, "card_present");
+          json_builder_add_boolean_value (b, g_array_index (present, gboolean, i));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      tdn_ctl_print_json (ctl, root);
+    }
+  else
+    {
+      for (guint i = 0; readers[i] != NULL; i++)
+        printf ("%s\t%s\n", readers[i],
+                g_array_index (present, gboolean, i) ? _("card") : _("empty"));
+      if (readers[0] == NULL)
+        printf ("%s\n", _("no reader connected"));
+    }
+  return TDN_CTL_EXIT_OK;
+}
+
+/* The identity the access keys come from: QR, typed ID (+ dates). */
+static TdnIdentity *
+key_identity (const char  *qr,
+              const char  *id,
+              const char  *dob,
+              const char  *issued,
+              GError     **error)
+{
+  g_autoptr(TdnIdentity) who = NULL;
+
+  if (qr != NULL)
+    {
+      who = tdn_qr_parse ((const guint8 *) qr, strlen (qr), error);
+      if (who == NULL)
+        return NULL;
+      if (who->id_number == NULL)
+        {
+          g_set_error_literal (error, TDN_CCCD_ERROR, TDN_CCCD_ERROR_BAD_ID,
+                               _("this QR code is not a CCCD or Căn cước card QR code"));
+          return NULL;
+        }
+      return g_steal_pointer (&who);
+    }
+  if (!tdn_id_number_check (id, error))
+    return NULL;
+  who = tdn_identity_new (TDN_IDENTITY_SOURCE_MANUAL);
+  who->id_number = g_strdup (id);
+  if (dob != NULL && !tdn_partial_date_parse_slashed (dob, &who->date_of_birth, error))
+    return NULL;
+  if (issued != NULL && !tdn_partial_date_parse_slashed (issued, &who->date_of_issue, error))
+    return NULL;
+  return g_steal_pointer (&who);
+}
+
+static void
+add_security (JsonBuilder         *b,
+              const TdnChipResult *res)
+{
+  json_builder_set_member_name (b, "security");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "access");
+  json_builder_add_string_value (b, tdn_chip_access_to_string (res->access));
+  json_builder_set_member_name (b, "passive_auth");
+  json_builder_add_string_value (b, tdn_chip_check_to_string (res->passive_auth));
+  json_builder_set_member_name (b, "active_auth");
+  json_builder_add_string_value (b, tdn_chip_check_to_string (res->active_auth));
+  json_builder_set_member_name (b, "chip_auth");
+  json_builder_add_string_value (b, tdn_chip_check_to_string (res->chip_auth));
+  json_builder_set_member_name (b, "apdu_count");
+  json_builder_add_int_value (b, res->apdu_count);
+  json_builder_set_member_name (b, "read_ms");
+  json_builder_add_int_value (b, res->read_ms);
+  json_builder_end_object (b);
+}
+
+/* key value lines; nested objects as "security.access value". */
+static void
+print_object_text (JsonObject *o,
+                   const char *prefix)
+{
+  g_autoptr(GList) members = json_object_get_members (o);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *v = json_object_get_member (o, l->data);
+      g_autofree char *key = g_strconcat (prefix, l->data, NULL);
+      g_autofree char *text = NULL;
+
+      if (JSON_NODE_HOLDS_NULL (v))
+        continue;
+      if (JSON_NODE_HOLDS_OBJECT (v))
+        {
+          g_autofree char *sub = g_strconcat (key, ".", NULL);
+          print_object_text (json_node_get_object (v), sub);
+          continue;
+        }
+      if (JSON_NODE_HOLDS_VALUE (v) && json_node_get_value_type (v) == G_TYPE_STRING)
+        text = g_strdup (json_node_get_string (v));
+      else
+        text = json_to_string (v, FALSE);
+      if (g_str_equal (text, "[]"))
+        continue;
+      printf ("%-24s %s\n", key, text);
+    }
+}
+
+static gboolean
+write_photo (const char  *path,
+             GBytes      *photo,
+             GError     **error)
+{
+  gsize n;
+  const guint8 *d = g_bytes_get_data (photo, &n);
+  int fd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  gsize done = 0;
+
+  if (fd < 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   _("cannot write the photo to %s: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  while (done < n)
+    {
+      ssize_t w = write (fd, d + done, n - done);
+      if (w < 0 && errno == EINTR)
+        continue;
+      if (w <= 0)
+        {
+          int e = errno;
+          close (fd);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (e),
+                       _("cannot write the photo to %s: %s"), path, g_strerror (e));
+          return FALSE;
+        }
+      done += (gsize) w;
+    }
+  if (close (fd) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   _("cannot write the photo to %s: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+card_read_run (TdnCtl *ctl,
+               int     argc,
+               char  **argv)
+{
+  g_autofree char *reader_opt = NULL, *qr = NULL, *id = NULL, *dob = NULL;
+  g_autofree char *issued = NULL, *mrz_key = NULL, *photo = NULL;
+  g_autofree char *reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdnIdentity) who = NULL;
+  g_autoptr(TdnChipKeys) keys = NULL;
+  g_autoptr(TdnPcscTransceiver) t = NULL;
+  g_autoptr(TdnChipResult) res = NULL;
+  TdnConfig *config;
+  TdnChipReadOptions options = { 0 };
+  GOptionEntry entries[] = {
+    { "reader", 'r', 0, G_OPTION_ARG_STRING, &reader_opt, N_("PC/SC reader to use"), N_("NAME") },
+    { "qr", 0, 0, G_OPTION_ARG_STRING, &qr, N_("The card's QR code text"), N_("TEXT") },
+    { "id", 0, 0, G_OPTION_ARG_STRING, &id, N_("The 12-digit ID number"), N_("NUM") },
+    { "dob", 0, 0, G_OPTION_ARG_STRING, &dob, N_("Date of birth, with --id"), N_("DD/MM/YYYY") },
+    { "issued", 0, 0, G_OPTION_ARG_STRING, &issued, N_("Date of issue, with --id"), N_("DD/MM/YYYY") },
+    { "mrz-key", 0, 0, G_OPTION_ARG_STRING, &mrz_key, N_("BAC key from the MRZ"),
+      N_("DOCNO,YYMMDD,YYMMDD") },
+    { "photo", 0, 0, G_OPTION_ARG_FILENAME, &photo, N_("Also read the photo and save it"), N_("FILE.jpg") },
+    { NULL }
+  };
+
+  if (!tdn_ctl_parse (ctl, entries, &argc, &argv))
+    return TDN_CTL_EXIT_INVALID;
+  if (argc > 1)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("unexpected argument “%s”"), argv[1]);
+  if ((qr != NULL) + (id != NULL) + (mrz_key != NULL) != 1)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID,
+                         _("give one of --qr TEXT, --id NUM or --mrz-key DOCNO,YYMMDD,YYMMDD"));
+  if ((dob != NULL || issued != NULL) && (id == NULL || dob == NULL || issued == NULL))
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID,
+                         _("--dob and --issued go together, with --id"));
+
+  if (mrz_key != NULL)
+    {
+      keys = tdn_chip_keys_new ();
+      if (!tdn_chip_keys_add_mrz_key (keys, mrz_key, &error))
+        return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, "%s", error->message);
+    }
+  else
+    {
+      who = key_identity (qr, id, dob, issued, &error);
+      if (who == NULL)
+        return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, "%s", error->message);
+      keys = tdn_chip_keys_from_identity (who);
+    }
+
+  config = tdn_ctl_load_config (ctl, &error);
+  if (config == NULL)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, "%s", error->message);
+  tdn_reader_options_from_config (config, &options);
+  options.read_photo = photo != NULL;
+
+  reader = tdn_pcsc_choose_reader (reader_opt != NULL ? reader_opt
+                                   : tdn_config_get_string (config, "reader", "name"), &error);
+  if (reader == NULL)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_DEVICE, "%s", error->message);
+  t = tdn_pcsc_transceiver_new (reader, (guint) tdn_config_get_int (config, "reader", "timeout_ms"),
+                                &error);
+  if (t == NULL)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_DEVICE, "%s", error->message);
+
+  res = tdn_chip_read (TDN_TRANSCEIVER (t), keys, &options, &error);
+  g_clear_object (&t);  /* ends the transaction, resets the card */
+  if (res == NULL)
+    return tdn_ctl_fail (ctl, g_error_matches (error, TDN_CHIP_ERROR, TDN_CHIP_ERROR_NO_KEY)
+                              ? TDN_CTL_EXIT_INVALID : TDN_CTL_EXIT_DEVICE,
+                         "%s", error->message);
+
+  if (photo != NULL)
+    {
+      if (res->photo != NULL)
+        {
+          if (!write_photo (photo, res->photo, &error))
+            return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, "%s", error->message);
+        }
+      else
+        fprintf (stderr, "tiepdonctl: %s\n", _("the chip holds no photo; no file was written"));
+    }
+
+  {
+    g_autoptr(JsonBuilder) b = json_builder_new ();
+    g_autoptr(JsonNode) root = NULL;
+
+    json_builder_begin_object (b);
+    tdn_identity_add_json_members (res->identity, b);
+    add_security (b, res);
+    json_builder_end_object (b);
+    root = json_builder_get_root (b);
+    if (tdn_ctl_get_json (ctl))
+      tdn_ctl_print_json (ctl, root);
+    else
+      print_object_text (json_node_get_object (root), "");
+  }
+  return TDN_CTL_EXIT_OK;
+}
+
+static TdnCtlCheckStatus
+check_reader (TdnCtl     *ctl,
+              TdnConfig  *config,
+              char      **message)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) readers = NULL;
+  const char *want = tdn_config_get_string (config, "reader", "name");
+
+  if (!tdn_config_get_bool (config, "reader", "enabled"))
+    {
+      *message = g_strdup (_("chip reading is turned off ([reader] enabled=false)"));
+      return TDN_CTL_CHECK_SKIPPED;
+    }
+  readers = tdn_pcsc_list_readers (NULL, &error);
+  if (readers == NULL)
+    {
+      *message = g_strdup (error->message);
+      return TDN_CTL_CHECK_FAILED;
+    }
+  if (readers[0] == NULL)
+    {
+      *message = g_strdup (_("no card reader is connected: plug it in"));
+      return TDN_CTL_CHECK_FAILED;
+    }
+  if (want != NULL && *want != '\0' && !g_strv_contains ((const char * const *) readers, want))
+    {
+      *message = g_strdup_printf (_("the configured reader “%s” is not connected (found “%s”)"),
+                                  want, readers[0]);
+      return TDN_CTL_CHECK_FAILED;
+    }
+  *message = g_strdup_printf (_("card reader “%s” is ready"),
+                              want != NULL && *want != '\0' ? want : readers[0]);
+  return TDN_CTL_CHECK_OK;
+}
+
+static const TdnCtlCommand commands[] = {
+  { "readers", "[--json]", N_("List the chip card readers and whether a card is on them"), readers_run },
+  { "card read",
+    "[--reader NAME] (--qr TEXT | --id NUM [--dob DD/MM/YYYY --issued DD/MM/YYYY] | "
+    "--mrz-key DOCNO,YYMMDD,YYMMDD) [--photo FILE.jpg] [--json]",
+    N_("Read a CCCD chip (PACE or BAC, secure messaging) and print who it belongs to"),
+    card_read_run },
+};
+
+static const TdnCtlCheck reader_check = {
+  "reader", N_("a PC/SC chip card reader is connected"), check_reader,
+};
+
+void
+tdn_reader_ctl_register (TdnCtl *ctl)
+{
+  tdn_ctl_register_commands (ctl, commands, G_N_ELEMENTS (commands));
+  tdn_ctl_add_check (ctl, &reader_check);
+}

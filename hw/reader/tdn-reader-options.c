@@ -1,0 +1,20 @@
+/* tdn-reader-options.c — chip read options from tiepdon.conf [reader]
+ *
+ * Copyright 2026 The Tiếp đón authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tiepdon-reader"
+
+#include "config.h"
+
+#include "tdn-reader-options.h"
+
+void
+tdn_reader_options_from_config (TdnConfig          *config,
+                                TdnChipReadOptions *options)
+{
+  options->extended = tdn_config_get_bool (config, "reader", "extended_length");
+  options->max_le = (guint) tdn_config_get_int (config, "reader", "max_le");
+  if (!options->extended && options->max_le > 256)
+    options->max_le = 256;
+}
