@@ -33,6 +33,9 @@
 #   other-csca.pem, other-csca.key an unrelated CSCA with the same subject DN
 #                                  as csca.pem but another key
 #   other-ds.pem, other-ds.key     a DS issued by other-csca
+#   mls.pem, mls.key               a CSCA master list signer issued by the CSCA
+#                                  (keyUsage digitalSignature, extendedKeyUsage
+#                                  id-icao-cscaMasterListSigningKey); see mkml.py
 # Keys are PEM PKCS#8 without a passphrase, mode 0600. Serial numbers and
 # validity dates are fixed; only the keys (and so signatures) change per run.
 # Needs the `openssl` command line (3.x).
@@ -88,6 +91,11 @@ keyUsage = critical, keyCertSign, cRLSign
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
 privateKeyUsagePeriod_placeholder = 1
+[ ext_mls ]
+keyUsage = critical, digitalSignature
+extendedKeyUsage = 2.23.136.1.1.3
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
 [ ext_ds ]
 keyUsage = critical, digitalSignature
 subjectKeyIdentifier = hash
@@ -145,14 +153,14 @@ def make_ca(work, conf, alg, name, subj, key, cert, explicit):
 
 
 def make_ds(work, conf, alg, name, subj, key, cert, ca_cert, ca_key, explicit,
-            not_before, not_after):
+            not_before, not_after, ext='ext_ds'):
     genkey(key, alg, explicit)
     csr = os.path.join(work, name + '.csr')
     run(['openssl', 'req', '-new', '-config', conf, '-key', key, '-subj', subj,
          '-out', csr] + sigopts(alg)[2:])
     run(['openssl', 'ca', '-batch', '-config', conf, '-cert', ca_cert,
          '-keyfile', ca_key, '-in', csr, '-out', cert, '-notext',
-         '-extensions', 'ext_ds', '-startdate', not_before, '-enddate', not_after,
+         '-extensions', ext, '-startdate', not_before, '-enddate', not_after,
          '-utf8', '-subj', subj] + sigopts(alg))
 
 
@@ -194,6 +202,10 @@ def main():
                 '/C=%s/O=Tiep don test/OU=Test DS/CN=Document Signer Test 1' % c,
                 out('other-ds.key'), out('other-ds.pem'), out('other-csca.pem'),
                 out('other-csca.key'), a.explicit, a.ds_not_before, a.ds_not_after)
+        make_ds(work, conf, a.alg, 'mls',
+                '/C=%s/O=Tiep don test/OU=Test CSCA/CN=Master List Signer Test' % c,
+                out('mls.key'), out('mls.pem'), out('csca.pem'), out('csca.key'),
+                a.explicit, CSCA_NOT_BEFORE, CSCA_NOT_AFTER, ext='ext_mls')
         run(['openssl', 'x509', '-in', out('ds.pem'), '-outform', 'DER',
              '-out', out('ds.der')])
     return 0
