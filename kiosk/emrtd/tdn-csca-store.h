@@ -22,6 +22,8 @@
 
 #include <glib-object.h>
 
+#include "tdn-config.h"
+
 G_BEGIN_DECLS
 
 #define TDN_CSCA_STORE_ERROR (tdn_csca_store_error_quark ())
@@ -38,9 +40,10 @@ G_DECLARE_FINAL_TYPE (TdnCscaStore, tdn_csca_store, TDN, CSCA_STORE, GObject)
 
 TdnCscaStore *tdn_csca_store_new             (void) G_GNUC_WARN_UNUSED_RESULT;
 /* Reads reader.csca_dir and reader.csca_trust_unverified_master_lists from
- * the loaded configuration and loads the directory. A missing directory
+ * `config` and loads the directory. A missing directory
  * gives an empty store (no error): every card is then `untrusted_csca`. */
-TdnCscaStore *tdn_csca_store_new_from_config (GError      **error) G_GNUC_WARN_UNUSED_RESULT;
+TdnCscaStore *tdn_csca_store_new_from_config (TdnConfig    *config,
+                                              GError      **error) G_GNUC_WARN_UNUSED_RESULT;
 
 void     tdn_csca_store_set_trust_unverified_master_lists (TdnCscaStore *self,
                                                            gboolean      trust);

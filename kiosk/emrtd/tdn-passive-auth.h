@@ -20,7 +20,8 @@
  * yet valid makes the result `invalid`. An expired DS certificate is normal
  * (a DS signs for a few months, CCCDs live for decades): by default the
  * result stays `valid` with `certificate_expired` set; with
- * TDN_PASSIVE_AUTH_REJECT_EXPIRED it is `invalid`. The DS must have been
+ * TDN_PASSIVE_AUTH_REJECT_EXPIRED (config
+ * reader.reject_expired_signer_certificates) it is `invalid`. The DS must have been
  * issued while the CSCA was valid. No CRLs are consulted.
  */
 #pragma once
@@ -89,6 +90,9 @@ void tdn_passive_auth_verify (TdnCscaStore          *store,
                               TdnPassiveAuthFlags    flags,
                               TdnPassiveAuthResult  *result);
 void tdn_passive_auth_result_clear (TdnPassiveAuthResult *result);
+/* TDN_PASSIVE_AUTH_REJECT_EXPIRED when
+ * reader.reject_expired_signer_certificates is set. */
+TdnPassiveAuthFlags tdn_passive_auth_flags_from_config (TdnConfig *config);
 
 /* Stable names for tiepdonctl JSON: "valid", "invalid", "untrusted_csca",
  * "not_checked"; reasons "dg_hash_mismatch", ... ("" for NONE). */
