@@ -26,6 +26,12 @@ static const TdnConfigKey reader_keys[] = {
                 "Read the chip photo (DG2) after the identity, for the desk."),
   TDN_KEY_PATH ("csca_dir", TDN_SYSCONFDIR "/csca",
                 "Trusted CSCA certificates (PEM files or a master list) for passive authentication."),
+  TDN_KEY_BOOL ("csca_trust_unverified_master_lists", "false",
+                "Trust the certificates of a CSCA master list whose signature cannot be checked "
+                "against a CSCA certificate file in csca_dir."),
+  TDN_KEY_BOOL ("reject_expired_signer_certificates", "false",
+                "Passive authentication fails when the document signer or CSCA certificate has "
+                "expired (by default an expired one is accepted and reported)."),
   TDN_KEY_INT ("timeout_ms", "20000", 1000, 120000,
                "Give up a chip read that takes longer than this."),
   TDN_KEY_END

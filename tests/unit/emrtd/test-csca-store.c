@@ -1,0 +1,219 @@
+/* test-csca-store.c — CSCA trust store: certificate files, master lists, bad files
+ *
+ * Copyright 2026 The Tiếp đón authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pa-fixture.h"
+#include "tdn-base.h"
+#include "tdn-csca-store.h"
+#include "tdn-passive-auth.h"
+
+static const guint8 dg1[] = { 0x61, 0x03, 0x5F, 0x1F, 0x00 };
+static char *dg_args;
+
+/* A fresh directory under the scratch directory. */
+static char *
+new_dir (const char *name)
+{
+  char *dir = g_build_filename (pa_fixture_dir (), name, NULL);
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  return dir;
+}
+
+static void
+copy_file (const char *from,
+           const char *dir,
+           const char *name)
+{
+  g_autoptr(GBytes) data = pa_fixture_read (from);
+  g_autofree char *to = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (to, g_bytes_get_data (data, NULL), g_bytes_get_size (data), &error);
+  g_assert_no_error (error);
+}
+
+/* PA of an SOD signed by `pki`'s `ds` against `store`. */
+static TdnPassiveAuthStatus
+pa_status (TdnCscaStore *store,
+           const char   *pki,
+           const char   *ds)
+{
+  g_autoptr(GBytes) sod = pa_fixture_sod (pki, ds, "--hash sha256 %s", dg_args);
+  TdnDataGroupRef dgs[] = { { 1, dg1, sizeof dg1 } };
+  TdnPassiveAuthResult r;
+  TdnPassiveAuthStatus status;
+
+  tdn_passive_auth_verify (store, g_bytes_get_data (sod, NULL), g_bytes_get_size (sod),
+                           dgs, 1, TDN_PASSIVE_AUTH_DEFAULT, &r);
+  status = r.status;
+  tdn_passive_auth_result_clear (&r);
+  return status;
+}
+
+static void
+test_dir_of_pem (void)
+{
+  const char *pki = pa_fixture_pki ("ecdsa-p256", NULL);
+  g_autofree char *dir = new_dir ("pem");
+  g_autofree char *csca = g_build_filename (pki, "csca.pem", NULL);
+  g_autofree char *ds = g_build_filename (pki, "ds.pem", NULL);
+  g_autofree char *junk = g_build_filename (dir, "junk.pem", NULL);
+  g_autofree char *ignored = g_build_filename (dir, "README", NULL);
+  g_autoptr(TdnCscaStore) store = tdn_csca_store_new ();
+  g_autoptr(GError) error = NULL;
+
+  copy_file (csca, dir, "vn.pem");
+  copy_file (csca, dir, "vn-again.crt");   /* duplicates count once */
+  copy_file (ds, dir, "not-a-ca.pem");     /* a DS is no trust anchor */
+  g_file_set_contents (junk, "-----BEGIN CERTIFICATE-----\nAAAA\n", -1, NULL);
+  g_file_set_contents (ignored, "not a certificate", -1, NULL);
+
+  /* Files load in name order. */
+  g_test_expect_message ("tiepdon-emrtd", G_LOG_LEVEL_WARNING, "*junk.pem*");
+  g_test_expect_message ("tiepdon-emrtd", G_LOG_LEVEL_WARNING, "*not a CA certificate*");
+  g_assert_true (tdn_csca_store_load_dir (store, dir, &error));
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_cmpuint (tdn_csca_store_get_n_certificates (store), ==, 1);
+  g_assert_cmpint (pa_status (store, pki, "ds"), ==, TDN_PASSIVE_AUTH_VALID);
+  g_assert_cmpint (pa_status (store, pki, "other-ds"), ==, TDN_PASSIVE_AUTH_UNTRUSTED_CSCA);
+}
+
+static void
+test_missing_dir (void)
+{
+  g_autoptr(TdnCscaStore) store = tdn_csca_store_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tdn_csca_store_load_dir (store, "/nonexistent/tiepdon/csca", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tdn_csca_store_get_n_certificates (store), ==, 0);
+}
+
+static void
+test_der_certificate (void)
+{
+  const char *pki = pa_fixture_pki ("ecdsa-p256", NULL);
+  g_autofree char *der_path = g_build_filename (pki, "ds.der", NULL);
+  g_autoptr(GBytes) der = pa_fixture_read (der_path);
+  g_autoptr(TdnCscaStore) store = tdn_csca_store_new ();
+  g_autoptr(GError) error = NULL;
+  guint added = 5;
+
+  /* A DER DS certificate parses but is not a CA: nothing added, no error. */
+  g_test_expect_message ("tiepdon-emrtd", G_LOG_LEVEL_WARNING, "*not a CA certificate*");
+  g_assert_true (tdn_csca_store_add_certificates (store, g_bytes_get_data (der, NULL),
+                                                  g_bytes_get_size (der), &added, &error));
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_false (tdn_csca_store_add_certificates (store, (const guint8 *) "xyz", 3, &added,
+                                                   &error));
+  g_assert_error (error, TDN_CSCA_STORE_ERROR, TDN_CSCA_STORE_ERROR_BAD_FILE);
+}
+
+static void
+test_master_list (void)
+{
+  const char *pki = pa_fixture_pki ("ecdsa-p256", NULL);
+  g_autofree char *csca = g_build_filename (pki, "csca.pem", NULL);
+  g_autofree char *ml = g_build_filename (pa_fixture_dir (), "list.ml", NULL);
+  g_autofree char *bad_ml = g_build_filename (pa_fixture_dir (), "bad.ml", NULL);
+  g_autofree char *args = NULL;
+  g_autofree char *verified = new_dir ("ml-verified");
+  g_autofree char *alone = new_dir ("ml-alone");
+  g_autofree char *tampered = new_dir ("ml-tampered");
+  g_autoptr(TdnCscaStore) store = tdn_csca_store_new ();
+  g_autoptr(TdnCscaStore) store2 = tdn_csca_store_new ();
+  g_autoptr(TdnCscaStore) store3 = tdn_csca_store_new ();
+  g_autoptr(TdnCscaStore) store4 = tdn_csca_store_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* The list (signed under csca) carries the other CSCA. */
+  args = g_strdup_printf ("--signer-cert %s/mls.pem --signer-key %s/mls.key --out %s "
+                          "%s/other-csca.pem", pki, pki, ml, pki);
+  pa_fixture_run ("mkml.py", args);
+  g_free (args);
+  args = g_strdup_printf ("--signer-cert %s/mls.pem --signer-key %s/mls.key --out %s "
+                          "--tamper-signature %s/other-csca.pem", pki, pki, bad_ml, pki);
+  pa_fixture_run ("mkml.py", args);
+
+  /* Signer's CSCA in the directory: the list is verified and trusted. */
+  copy_file (csca, verified, "vn.pem");
+  copy_file (ml, verified, "icao.ml");
+  g_assert_true (tdn_csca_store_load_dir (store, verified, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tdn_csca_store_get_n_certificates (store), ==, 2);
+  g_assert_cmpint (pa_status (store, pki, "other-ds"), ==, TDN_PASSIVE_AUTH_VALID);
+
+  /* Without it the list is skipped, unless configured to trust it. */
+  copy_file (ml, alone, "icao.ml");
+  g_test_expect_message ("tiepdon-emrtd", G_LOG_LEVEL_WARNING, "*icao.ml*cannot be verified*");
+  g_assert_true (tdn_csca_store_load_dir (store2, alone, &error));
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (tdn_csca_store_get_n_certificates (store2), ==, 0);
+  g_assert_cmpint (pa_status (store2, pki, "other-ds"), ==, TDN_PASSIVE_AUTH_UNTRUSTED_CSCA);
+
+  tdn_csca_store_set_trust_unverified_master_lists (store3, TRUE);
+  g_test_expect_message ("tiepdon-emrtd", G_LOG_LEVEL_WARNING, "*not verified*trusted*");
+  g_assert_true (tdn_csca_store_load_dir (store3, alone, &error));
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (tdn_csca_store_get_n_certificates (store3), ==, 1);
+  g_assert_cmpint (pa_status (store3, pki, "other-ds"), ==, TDN_PASSIVE_AUTH_VALID);
+
+  /* A list whose signature is broken is refused even with its CSCA. */
+  copy_file (csca, tampered, "vn.pem");
+  copy_file (bad_ml, tampered, "icao.ml");
+  g_test_expect_message ("tiepdon-emrtd", G_LOG_LEVEL_WARNING, "*signature is not valid*");
+  g_assert_true (tdn_csca_store_load_dir (store4, tampered, &error));
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (tdn_csca_store_get_n_certificates (store4), ==, 1);
+  g_assert_cmpint (pa_status (store4, pki, "other-ds"), ==, TDN_PASSIVE_AUTH_UNTRUSTED_CSCA);
+}
+
+static void
+test_from_config (void)
+{
+  const char *pki = pa_fixture_pki ("ecdsa-p256", NULL);
+  g_autofree char *csca = g_build_filename (pki, "csca.pem", NULL);
+  g_autofree char *dir = new_dir ("conf-csca");
+  g_autofree char *conf = NULL;
+  g_autoptr(TdnConfig) config = tdn_config_new (&tdn_config_schema_kiosk);
+  g_autoptr(TdnCscaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  copy_file (csca, dir, "vn.pem");
+  conf = g_strdup_printf ("[reader]\ncsca_dir=%s\nreject_expired_signer_certificates=true\n", dir);
+  g_assert_true (tdn_config_load_data (config, conf, "test", &error));
+  g_assert_no_error (error);
+  store = tdn_csca_store_new_from_config (config, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tdn_csca_store_get_n_certificates (store), ==, 1);
+  g_assert_cmpint (tdn_passive_auth_flags_from_config (config), ==,
+                   TDN_PASSIVE_AUTH_REJECT_EXPIRED);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *dg1_path = NULL;
+  int rc;
+
+  g_test_init (&argc, &argv, NULL);
+  dg1_path = pa_fixture_write ("dg1", dg1, sizeof dg1);
+  dg_args = g_strdup_printf ("1=%s", dg1_path);
+  g_test_add_func ("/emrtd/csca-store/pem-dir", test_dir_of_pem);
+  g_test_add_func ("/emrtd/csca-store/missing-dir", test_missing_dir);
+  g_test_add_func ("/emrtd/csca-store/der", test_der_certificate);
+  g_test_add_func ("/emrtd/csca-store/master-list", test_master_list);
+  g_test_add_func ("/emrtd/csca-store/config", test_from_config);
+  rc = g_test_run ();
+  pa_fixture_cleanup ();
+  g_free (dg_args);
+  return rc;
+}
