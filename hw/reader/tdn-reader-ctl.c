@@ -211,7 +211,7 @@ card_read_run (TdnCtl *ctl,
   g_autoptr(TdnPcscTransceiver) t = NULL;
   g_autoptr(TdnChipResult) res = NULL;
   TdnConfig *config;
-  TdnChipReadOptions options = { 0 };
+  g_auto(TdnChipReadOptions) options = { 0 };
   GOptionEntry entries[] = {
     { "reader", 'r', 0, G_OPTION_ARG_STRING, &reader_opt, N_("PC/SC reader to use"), N_("NAME") },
     { "qr", 0, 0, G_OPTION_ARG_STRING, &qr, N_("The card's QR code text"), N_("TEXT") },

@@ -64,6 +64,7 @@ tdn_chip_result_free (TdnChipResult *self)
   g_clear_pointer (&self->com, g_bytes_unref);
   g_clear_pointer (&self->sod, g_bytes_unref);
   g_clear_pointer (&self->photo, g_bytes_unref);
+  g_free (self->passive_auth_reason);
   g_free (self);
 }
 
@@ -376,6 +377,47 @@ read_all (ReadCtx        *ctx,
   return TRUE;
 }
 
+static void
+passive_auth (TdnChipResult            *res,
+              const TdnChipReadOptions *options)
+{
+  g_autoptr(GArray) refs = g_array_new (FALSE, TRUE, sizeof (TdnDataGroupRef));
+  TdnPassiveAuthResult pa = { 0 };
+  GHashTableIter it;
+  gpointer key, value;
+  gsize sod_len;
+  const guint8 *sod = g_bytes_get_data (res->sod, &sod_len);
+
+  g_hash_table_iter_init (&it, res->dgs);
+  while (g_hash_table_iter_next (&it, &key, &value))
+    {
+      TdnDataGroupRef r = { .number = GPOINTER_TO_UINT (key) };
+      r.data = g_bytes_get_data (value, &r.len);
+      g_array_append_val (refs, r);
+    }
+  tdn_passive_auth_verify (options->csca_store, sod, sod_len,
+                           (const TdnDataGroupRef *) (gpointer) refs->data, refs->len,
+                           options->passive_auth_flags, &pa);
+  switch (pa.status)
+    {
+    case TDN_PASSIVE_AUTH_VALID: res->passive_auth = TDN_CHIP_CHECK_VALID; break;
+    case TDN_PASSIVE_AUTH_INVALID: res->passive_auth = TDN_CHIP_CHECK_INVALID; break;
+    case TDN_PASSIVE_AUTH_UNTRUSTED_CSCA: res->passive_auth = TDN_CHIP_CHECK_UNTRUSTED_CSCA; break;
+    case TDN_PASSIVE_AUTH_NOT_CHECKED:
+    default: res->passive_auth = TDN_CHIP_CHECK_NOT_CHECKED; break;
+    }
+  if (pa.reason != TDN_PASSIVE_AUTH_REASON_NONE)
+    res->passive_auth_reason = g_strdup (tdn_passive_auth_reason_to_string (pa.reason));
+  if (pa.status == TDN_PASSIVE_AUTH_INVALID)
+    {
+      g_warning ("passive authentication failed: %s", pa.detail != NULL ? pa.detail : "?");
+      tdn_identity_add_warning (res->identity,
+                                _("The chip's data failed its signature check: the card may "
+                                  "be forged or altered. Ask staff to check the card."));
+    }
+  tdn_passive_auth_result_clear (&pa);
+}
+
 TdnChipResult *
 tdn_chip_read (TdnTransceiver           *transceiver,
                const TdnChipKeys        *keys,
@@ -416,10 +458,10 @@ tdn_chip_read (TdnTransceiver           *transceiver,
   if (!ok)
     return NULL;
 
-  if (res->sod != NULL && options->passive_auth != NULL)
+  if (res->sod != NULL)
     {
       stage (&ctx, "passive-auth");
-      res->passive_auth = options->passive_auth (res->sod, res->dgs, options->passive_auth_data);
+      passive_auth (res, options);
     }
   res->identity->source = TDN_IDENTITY_SOURCE_CHIP;
   res->read_ms = (g_get_monotonic_time () - start) / 1000;

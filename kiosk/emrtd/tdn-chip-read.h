@@ -12,7 +12,9 @@
 #pragma once
 
 #include "tdn-chip-file.h"
+#include "tdn-csca-store.h"
 #include "tdn-identity.h"
+#include "tdn-passive-auth.h"
 #include "tdn-transceiver.h"
 
 G_BEGIN_DECLS
@@ -57,26 +59,23 @@ typedef void (*TdnChipStageFunc) (const char *stage,
                                   gsize       total,
                                   gpointer    user_data);
 
-/* Verifies the SOD and the data groups (passive authentication);
- * installed by the layer that owns the trust store. */
-typedef TdnChipCheck (*TdnChipPassiveAuthFunc) (GBytes     *sod,
-                                                GHashTable *dgs,  /* GUINT_TO_POINTER (dg number) → GBytes */
-                                                gpointer    user_data);
-
 typedef struct {
   gboolean          read_photo;
   guint             max_le;        /* 0 = 0xDF */
   gboolean          extended;
   TdnChipStageFunc  stage;
   gpointer          stage_data;
-  TdnChipPassiveAuthFunc passive_auth;
-  gpointer          passive_auth_data;
+  /* Passive authentication: the SOD is always checked when the card has
+   * one; with no store (NULL) the result is at best untrusted_csca. */
+  TdnCscaStore     *csca_store;
+  TdnPassiveAuthFlags passive_auth_flags;
 } TdnChipReadOptions;
 
 typedef struct {
   TdnIdentity  *identity;
   TdnChipAccess access;
   TdnChipCheck  passive_auth;
+  char         *passive_auth_reason; /* "dg_hash_mismatch", … or NULL */
   TdnChipCheck  active_auth;
   TdnChipCheck  chip_auth;
   GHashTable   *dgs;           /* data group number → GBytes (1, 2, 13, 14, 15) */

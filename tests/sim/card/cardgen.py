@@ -176,19 +176,24 @@ def build(fx, fixture_dir, outdir, pki):
         files[FIDS[n]] = data
     files["011C"] = card_access(fx.get("pace", True))
 
-    # EF.SOD from the chip-pa engineer's generator, over the DGs as issued.
-    mksod = os.path.join(HERE, "mksod.py")
-    if pki and os.path.exists(mksod):
+    # EF.SOD from mksod.py (chip-pa), signed by the test PKI's document
+    # signer (or by the unrelated CSCA's signer for an untrusted card).
+    if pki:
         dg_dir = os.path.join(outdir, "dgs")
         os.makedirs(dg_dir, exist_ok=True)
-        args = ["/usr/bin/python3", mksod, "--pki", pki, "--out", os.path.join(outdir, "sod.der")]
+        signer = "other-ds" if chip.get("untrusted_signer") else "ds"
+        args = ["/usr/bin/python3", os.path.join(HERE, "mksod.py"),
+                "--ds-cert", os.path.join(pki, signer + ".pem"),
+                "--ds-key", os.path.join(pki, signer + ".key"),
+                "--hash", fx.get("sod_hash", "sha256"),
+                "--out", os.path.join(outdir, "sod.der")]
+        if chip.get("bad_sod_signature"):
+            args.append("--tamper-signature")
         for n, data in sorted(dgs.items()):
             p = os.path.join(dg_dir, "dg%d.bin" % n)
             with open(p, "wb") as f:
                 f.write(data)
-            args += ["--dg", "%d=%s" % (n, p)]
-        if chip.get("bad_sod_signature"):
-            args.append("--bad-signature")
+            args.append("%d=%s" % (n, p))
         subprocess.run(args, check=True)
         with open(os.path.join(outdir, "sod.der"), "rb") as f:
             files["011D"] = f.read()
