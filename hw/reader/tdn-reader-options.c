@@ -22,7 +22,7 @@ tdn_reader_options_from_config (TdnConfig          *config,
   options->passive_auth_flags = tdn_passive_auth_flags_from_config (config);
   options->csca_store = tdn_csca_store_new_from_config (config, &error);
   if (options->csca_store == NULL)
-    g_warning ("CSCA trust store not loaded: %s", error->message);
+    g_message ("CSCA trust store not loaded: %s", error->message);
 }
 
 void

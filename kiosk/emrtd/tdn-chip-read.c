@@ -410,7 +410,7 @@ passive_auth (TdnChipResult            *res,
     res->passive_auth_reason = g_strdup (tdn_passive_auth_reason_to_string (pa.reason));
   if (pa.status == TDN_PASSIVE_AUTH_INVALID)
     {
-      g_warning ("passive authentication failed: %s", pa.detail != NULL ? pa.detail : "?");
+      g_message ("passive authentication failed: %s", pa.detail != NULL ? pa.detail : "?");
       tdn_identity_add_warning (res->identity,
                                 _("The chip's data failed its signature check: the card may "
                                   "be forged or altered. Ask staff to check the card."));

@@ -1,0 +1,116 @@
+#!/usr/bin/python3
+# test-card-read.py — every fixture card read through real pcscd + vpcd +
+# the test card emulator with `tiepdonctl card read`; every broken card
+# ends in its error (TAP)
+#
+# Copyright 2026 The Tiếp đón authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The cases are data: each fixture (tests/fixtures/cards/NAME.json) lists
+# its "cases": arguments ("@qr" is the fixture's QR text, "@photo" a
+# temporary file), the exit status, and JSON values to find ("security.x"
+# for nested keys), a substring of stderr or of the warnings.
+
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pcsc_rig  # noqa: E402
+
+n = 0
+failed = 0
+
+
+def ok(cond, name, diag=None):
+    global n, failed
+    n += 1
+    print("%s %d - %s" % ("ok" if cond else "not ok", n, name))
+    if not cond:
+        failed += 1
+        for line in (diag or "").splitlines()[:30]:
+            print("# " + line)
+    sys.stdout.flush()
+
+
+def lookup(obj, path):
+    for part in path.split("."):
+        if not isinstance(obj, dict) or part not in obj:
+            return KeyError(path)
+        obj = obj[part]
+    return obj
+
+
+def run_case(rig, fx, case):
+    photo = os.path.join(rig.tmp, "photo.jpg")
+    if os.path.exists(photo):
+        os.unlink(photo)
+    args = []
+    for a in case["args"]:
+        args.append(fx["qr"] if a == "@qr" else photo if a == "@photo" else a)
+    r = rig.ctl("card", "read", "--json", *args)
+    label = "%s: %s" % (fx["_name"], case["name"])
+    diag = "exit %d\nstderr: %s\nstdout: %s" % (r.returncode, r.stderr, r.stdout[-1500:])
+    ok(r.returncode == case["exit"], label + " (exit %d)" % case["exit"], diag)
+    if r.returncode != 0:
+        ok(len(r.stderr.strip().splitlines()) == 1, label + ": one-line message", diag)
+    if "stderr" in case:
+        ok(case["stderr"].lower() in r.stderr.lower(), label + ": message says “%s”" % case["stderr"], diag)
+    if case["exit"] != 0:
+        return
+    try:
+        out = json.loads(r.stdout)
+    except ValueError:
+        ok(False, label + ": JSON", diag)
+        return
+    for key in ("id_number", "old_id_number", "full_name", "date_of_birth", "sex", "nationality", "ethnicity",
+                "religion", "place_of_origin", "place_of_residence", "identifying_marks", "date_of_issue",
+                "date_of_expiry", "father_name", "mother_name", "spouse_name", "mrz"):
+        if key not in out:
+            ok(False, label + ": key " + key, diag)
+    sec = out.get("security", {})
+    ok(set(sec) == {"access", "passive_auth", "active_auth", "chip_auth", "apdu_count", "read_ms"},
+       label + ": security keys", json.dumps(sec))
+    for path, want in case.get("expect", {}).items():
+        got = lookup(out, path)
+        ok(got == want, "%s: %s = %r" % (label, path, want), "got %r" % (got,))
+    if "warning" in case:
+        ok(any(case["warning"] in w for w in out.get("warnings", [])), label + ": warning", diag)
+    if "photo" in case:
+        with open(os.path.join(pcsc_rig.FIXTURES, case["photo"]), "rb") as f:
+            want_photo = f.read()
+        got_photo = open(photo, "rb").read() if os.path.exists(photo) else b""
+        ok(got_photo == want_photo, label + ": photo is the card's JPEG", "%d bytes" % len(got_photo))
+        ok(os.stat(photo).st_mode & 0o077 == 0 if os.path.exists(photo) else False, label + ": photo file 0600")
+    if case.get("no_photo"):
+        ok(not os.path.exists(photo), label + ": no photo file written")
+
+
+def main():
+    rig = pcsc_rig.Rig()
+    try:
+        rig.start()
+    except pcsc_rig.Skip as e:
+        print("1..0 # SKIP %s" % e)
+        return 0
+    rig.make_pki()
+    for name in pcsc_rig.fixtures():
+        with open(os.path.join(pcsc_rig.FIXTURES, name + ".json"), encoding="utf-8") as f:
+            fx = json.load(f)
+        fx["_name"] = name
+        rig.insert_card(name)
+        for case in fx.get("cases", []):
+            run_case(rig, fx, case)
+        rig.remove_card()
+
+    # No card on the reader: a clear device error, at once.
+    r = rig.ctl("card", "read", "--id", "001195012345")
+    ok(r.returncode == 3 and "no card" in r.stderr.lower(), "empty reader: exit 3, says there is no card",
+       r.stderr)
+    rig.close()
+    print("1..%d" % n)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
