@@ -79,6 +79,8 @@ TdnCmsVerify  tdn_signed_data_verify  (const TdnSignedData *self,
  * equal a named curve comes back as a named-curve key (OpenSSL 3 refuses
  * explicit parameters in some paths). */
 EVP_PKEY     *tdn_cms_public_key      (X509 *cert) G_GNUC_WARN_UNUSED_RESULT;
+/* The same for any public key (a new reference; NULL gives NULL). */
+EVP_PKEY     *tdn_cms_normalise_key   (EVP_PKEY *pkey) G_GNUC_WARN_UNUSED_RESULT;
 /* Parses one DER certificate exactly spanning `tlv`. */
 X509         *tdn_cms_x509_from_tlv   (const TdnTlv *tlv) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -244,9 +244,8 @@ ec_key_to_named_curve (EVP_PKEY *pkey)
 }
 
 EVP_PKEY *
-tdn_cms_public_key (X509 *cert)
+tdn_cms_normalise_key (EVP_PKEY *pkey)
 {
-  EVP_PKEY *pkey = X509_get0_pubkey (cert);
   char encoding[32] = "";
 
   if (pkey == NULL)
@@ -264,4 +263,10 @@ tdn_cms_public_key (X509 *cert)
     }
   EVP_PKEY_up_ref (pkey);
   return pkey;
+}
+
+EVP_PKEY *
+tdn_cms_public_key (X509 *cert)
+{
+  return tdn_cms_normalise_key (X509_get0_pubkey (cert));
 }

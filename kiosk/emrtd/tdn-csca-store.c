@@ -356,6 +356,13 @@ load_file (TdnCscaStore *self,
   return tdn_csca_store_add_certificates (self, (const guint8 *) contents, len, &added, error);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 gboolean
 tdn_csca_store_load_dir (TdnCscaStore  *self,
                          const char    *dir,
@@ -384,7 +391,7 @@ tdn_csca_store_load_dir (TdnCscaStore  *self,
     }
   while ((name = g_dir_read_name (d)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   /* Certificate files first: master lists are verified against them. */
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < names->len; i++)
