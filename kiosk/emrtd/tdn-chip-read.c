@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tdn-active-auth.h"
 #include "tdn-apdu.h"
 #include "tdn-bac.h"
 #include "tdn-card-access.h"
@@ -264,6 +265,66 @@ bad_data (GError     **error,
   return FALSE;
 }
 
+/* INTERNAL AUTHENTICATE with a fresh 8-byte challenge, under SM; the
+ * chip signs it with the private key matching DG15. */
+static void
+active_auth (ReadCtx       *ctx,
+             TdnChipResult *res)
+{
+  GBytes *dg15 = g_hash_table_lookup (res->dgs, GUINT_TO_POINTER (15));
+  g_autoptr(TdnActiveAuthKey) key = NULL;
+  g_autoptr(GBytes) sig = NULL;
+  g_autoptr(GError) local = NULL;
+  guint8 challenge[TDN_ACTIVE_AUTH_CHALLENGE_LEN];
+  guint16 sw = 0;
+  gsize n;
+  const guint8 *d;
+
+  res->active_auth = TDN_CHIP_CHECK_NOT_SUPPORTED;
+  if (dg15 == NULL)
+    return;
+  d = g_bytes_get_data (dg15, &n);
+  key = tdn_active_auth_key_parse (d, n, &local);
+  if (key == NULL)
+    {
+      g_message ("Active Authentication key unusable: %s", local->message);
+      res->active_auth = g_error_matches (local, TDN_ACTIVE_AUTH_ERROR,
+                                          TDN_ACTIVE_AUTH_ERROR_UNSUPPORTED)
+                         ? TDN_CHIP_CHECK_NOT_SUPPORTED : TDN_CHIP_CHECK_INVALID;
+      return;
+    }
+  if (!tdn_active_auth_make_challenge (challenge, &local))
+    {
+      g_message ("Active Authentication skipped: %s", local->message);
+      res->active_auth = TDN_CHIP_CHECK_NOT_CHECKED;
+      return;
+    }
+  stage (ctx, "active-auth");
+  sig = tdn_chip_session_send (ctx->session, 0x00, 0x88, 0x00, 0x00, challenge,
+                               sizeof challenge, 256, &sw, &local);
+  if (sig == NULL || sw != TDN_SW_OK)
+    {
+      g_message ("INTERNAL AUTHENTICATE refused (%s)",
+                 local != NULL ? local->message : "status word");
+      res->active_auth = sw == 0x6D00 ? TDN_CHIP_CHECK_NOT_SUPPORTED : TDN_CHIP_CHECK_INVALID;
+      return;
+    }
+  d = g_bytes_get_data (sig, &n);
+  if (tdn_active_auth_verify (key, challenge, sizeof challenge, d, n, NULL, &local))
+    res->active_auth = TDN_CHIP_CHECK_VALID;
+  else
+    {
+      g_message ("Active Authentication failed: %s", local->message);
+      res->active_auth = g_error_matches (local, TDN_ACTIVE_AUTH_ERROR,
+                                          TDN_ACTIVE_AUTH_ERROR_UNSUPPORTED)
+                         ? TDN_CHIP_CHECK_NOT_SUPPORTED : TDN_CHIP_CHECK_INVALID;
+      if (res->active_auth == TDN_CHIP_CHECK_INVALID)
+        tdn_identity_add_warning (res->identity,
+                                  _("The chip failed its anti-cloning check: the card may be "
+                                    "a copy. Ask staff to check the card."));
+    }
+}
+
 static gboolean
 read_all (ReadCtx        *ctx,
           TdnChipResult  *res,
@@ -349,6 +410,8 @@ read_all (ReadCtx        *ctx,
         }
       g_hash_table_insert (res->dgs, GUINT_TO_POINTER (dg), b);
     }
+
+  active_auth (ctx, res);
 
   if (ctx->options->read_photo)
     {
