@@ -13,11 +13,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tdn-card-reader.h"
 #include "tdn-chip-read.h"
 #include "tdn-ctl.h"
 #include "tdn-ctl-modules.h"
 #include "tdn-pcsc.h"
-#include "tdn-pcsc-transceiver.h"
 #include "tdn-qr-payload.h"
 #include "tdn-reader-options.h"
 
@@ -204,11 +204,10 @@ card_read_run (TdnCtl *ctl,
 {
   g_autofree char *reader_opt = NULL, *qr = NULL, *id = NULL, *dob = NULL;
   g_autofree char *issued = NULL, *mrz_key = NULL, *photo = NULL;
-  g_autofree char *reader = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TdnIdentity) who = NULL;
   g_autoptr(TdnChipKeys) keys = NULL;
-  g_autoptr(TdnPcscTransceiver) t = NULL;
+  TdnCardReadParams params = { 0 };
   g_autoptr(TdnChipResult) res = NULL;
   TdnConfig *config;
   g_auto(TdnChipReadOptions) options = { 0 };
@@ -255,17 +254,9 @@ card_read_run (TdnCtl *ctl,
   tdn_reader_options_from_config (config, &options);
   options.read_photo = photo != NULL;
 
-  reader = tdn_pcsc_choose_reader (reader_opt != NULL ? reader_opt
-                                   : tdn_config_get_string (config, "reader", "name"), &error);
-  if (reader == NULL)
-    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_DEVICE, "%s", error->message);
-  t = tdn_pcsc_transceiver_new (reader, (guint) tdn_config_get_int (config, "reader", "timeout_ms"),
-                                &error);
-  if (t == NULL)
-    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_DEVICE, "%s", error->message);
-
-  res = tdn_chip_read (TDN_TRANSCEIVER (t), keys, &options, &error);
-  g_clear_object (&t);  /* ends the transaction, resets the card */
+  params.reader = reader_opt != NULL ? reader_opt : tdn_config_get_string (config, "reader", "name");
+  params.timeout_ms = (guint) tdn_config_get_int (config, "reader", "timeout_ms");
+  res = tdn_card_read_sync (&params, keys, &options, &error);
   if (res == NULL)
     return tdn_ctl_fail (ctl, g_error_matches (error, TDN_CHIP_ERROR, TDN_CHIP_ERROR_NO_KEY)
                               ? TDN_CTL_EXIT_INVALID : TDN_CTL_EXIT_DEVICE,

@@ -502,6 +502,7 @@ tdn_chip_read (TdnTransceiver           *transceiver,
   session = tdn_chip_session_new (transceiver);
   tdn_chip_session_set_max_le (session, options->max_le > 0 ? options->max_le : 0xDF);
   tdn_chip_session_set_extended (session, options->extended);
+  tdn_chip_session_set_cancellable (session, options->cancellable);
   ctx.session = session;
   ctx.options = options;
 

@@ -69,6 +69,7 @@ typedef struct {
    * one; with no store (NULL) the result is at best untrusted_csca. */
   TdnCscaStore     *csca_store;
   TdnPassiveAuthFlags passive_auth_flags;
+  GCancellable     *cancellable;   /* stops the read between APDUs */
 } TdnChipReadOptions;
 
 typedef struct {

@@ -25,6 +25,7 @@ struct _TdnChipSession
   guint64         sent;
   guint64         received;
   guint64         file_bytes;
+  GCancellable   *cancellable;
 };
 
 TdnChipSession *
@@ -47,6 +48,7 @@ tdn_chip_session_free (TdnChipSession *self)
     return;
   tdn_sm_clear (&self->sm);
   g_clear_object (&self->transceiver);
+  g_clear_object (&self->cancellable);
   g_free (self);
 }
 
@@ -78,6 +80,13 @@ tdn_chip_session_get_extended (TdnChipSession *self)
 }
 
 void
+tdn_chip_session_set_cancellable (TdnChipSession *self,
+                                  GCancellable   *cancellable)
+{
+  g_set_object (&self->cancellable, cancellable);
+}
+
+void
 tdn_chip_session_set_sm (TdnChipSession *self,
                          const TdnSm    *sm)
 {
@@ -100,6 +109,8 @@ transmit (TdnChipSession  *self,
 {
   GBytes *resp;
 
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return NULL;
   self->apdus++;
   self->sent += g_bytes_get_size (command);
   resp = tdn_transceiver_transmit (self->transceiver, command, error);

@@ -10,6 +10,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "tdn-chip-error.h"
 #include "tdn-sm.h"
 #include "tdn-transceiver.h"
@@ -28,6 +30,11 @@ guint    tdn_chip_session_get_max_le   (TdnChipSession *self);
 void     tdn_chip_session_set_extended (TdnChipSession *self,
                                         gboolean        extended);
 gboolean tdn_chip_session_get_extended (TdnChipSession *self);
+
+/* Checked before every APDU: once cancelled, sending fails with
+ * G_IO_ERROR_CANCELLED (the caller stopped the read or it timed out). */
+void     tdn_chip_session_set_cancellable (TdnChipSession *self,
+                                           GCancellable   *cancellable);
 
 /* Installs session keys (copied; the caller wipes its copy) or, with
  * NULL, drops them (after an SM error or a failed access attempt). */
