@@ -86,8 +86,8 @@ class Rig:
             time.sleep(0.1)
         raise RuntimeError("pcscd did not show the vpcd reader")
 
-    def close(self):
-        self.remove_card()
+    def stop_pcscd(self):
+        """Stops the pcscd this rig started (the reader disappears)."""
         if self.pcscd is not None and self.pcscd.poll() is None:
             self.pcscd.terminate()
             try:
@@ -96,6 +96,10 @@ class Rig:
                 self.pcscd.kill()
                 self.pcscd.wait()
         self.pcscd = None
+
+    def close(self):
+        self.remove_card()
+        self.stop_pcscd()
         if self.tmp and os.path.isdir(self.tmp) and not os.environ.get("TDN_KEEP_TMP"):
             shutil.rmtree(self.tmp, ignore_errors=True)
             self.tmp = None
@@ -139,11 +143,11 @@ class Rig:
             self.card_dirs[name] = out
         return self.card_dirs[name]
 
-    def insert_card(self, name):
+    def insert_card(self, name, *extra):
         self.remove_card()
         d = self.build_card(name)
         self.card = subprocess.Popen([PY, os.path.join(CARD_SIM, "cccd_card.py"), d,
-                                      "--log", os.path.join(self.tmp, "card-%s.log" % name)])
+                                      "--log", os.path.join(self.tmp, "card-%s.log" % name)] + list(extra))
         self.wait_card(True)
 
     def remove_card(self):

@@ -13,7 +13,9 @@
 
 import json
 import os
+import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pcsc_rig  # noqa: E402
@@ -107,6 +109,41 @@ def main():
     r = rig.ctl("card", "read", "--id", "001195012345")
     ok(r.returncode == 3 and "no card" in r.stderr.lower(), "empty reader: exit 3, says there is no card",
        r.stderr)
+
+    # The card leaves the field in the middle of DG13.
+    rig.insert_card("mai", "--remove-after", "12")
+    r = rig.ctl("card", "read", "--id", "001195012345")
+    ok(r.returncode == 3 and "moved" in r.stderr, "card pulled mid-read: exit 3, says the card moved", r.stderr)
+    rig.remove_card()
+
+    # A card that stops answering: the read gives up at reader.timeout_ms.
+    with open(rig.conf, "a") as f:
+        f.write("timeout_ms=2000\n")
+    rig.insert_card("mai", "--stall-after", "12")
+    t0 = time.monotonic()
+    r = rig.ctl("card", "read", "--id", "001195012345")
+    took = time.monotonic() - t0
+    ok(r.returncode == 3 and "in time" in r.stderr and took < 10,
+       "card stops answering: exit 3 after the timeout (%.1f s)" % took, r.stderr)
+
+    # The reader goes away (pcscd stops) while a read waits on the card.
+    if rig.pcscd is not None:
+        with open(rig.conf, "w") as f:
+            f.write("[reader]\ntimeout_ms=60000\n")
+        proc = subprocess.Popen([pcsc_rig.CTL, "--config", rig.conf, "card", "read", "--id", "001195012345"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(1.5)
+        t0 = time.monotonic()
+        rig.stop_pcscd()
+        try:
+            out, err = proc.communicate(timeout=20)
+            took = time.monotonic() - t0
+            ok(proc.returncode == 3 and len(err.strip().splitlines()) == 1,
+               "reader gone mid-read: exit 3 with one line (%.1f s)" % took, err)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            ok(False, "reader gone mid-read: tiepdonctl hung")
     rig.close()
     print("1..%d" % n)
     return 1 if failed else 0

@@ -23,6 +23,7 @@ import secrets
 import socket
 import struct
 import sys
+import time
 
 from Cryptodome.Cipher import AES, DES3
 from Cryptodome.Hash import CMAC
@@ -470,7 +471,7 @@ def recv_exact(sock, n):
     return buf
 
 
-def serve(card, host, port, log):
+def serve(card, host, port, log, remove_after=None, stall_after=None):
     sock = socket.create_connection((host, port))
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     while True:
@@ -482,6 +483,12 @@ def serve(card, host, port, log):
             elif msg[0] == 4:
                 sock.sendall(struct.pack(">H", len(ATR)) + ATR)
             continue
+        if remove_after is not None and card.stats["apdus"] >= remove_after:
+            sock.close()  # the card leaves the field mid-read
+            return
+        if stall_after is not None and card.stats["apdus"] >= stall_after:
+            while True:  # a card that stops answering
+                time.sleep(3600)
         resp = card.process(msg)
         if log:
             log.write("%d> %d bytes %02X%02X -> %d bytes SW %s\n"
@@ -496,11 +503,13 @@ def main():
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=35963)
     ap.add_argument("--log")
+    ap.add_argument("--remove-after", type=int, help="leave the field after N APDUs")
+    ap.add_argument("--stall-after", type=int, help="stop answering after N APDUs")
     a = ap.parse_args()
     card = Card(a.card_dir)
     log = open(a.log, "a") if a.log else None
     try:
-        serve(card, a.host, a.port, log)
+        serve(card, a.host, a.port, log, a.remove_after, a.stall_after)
     except (ConnectionError, KeyboardInterrupt):
         pass
 
