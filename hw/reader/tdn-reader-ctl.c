@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,7 +21,118 @@
 #include "tdn-ctl-modules.h"
 #include "tdn-pcsc.h"
 #include "tdn-qr-payload.h"
+#include "tdn-reader-monitor.h"
 #include "tdn-reader-options.h"
+
+typedef struct {
+  TdnCtl    *ctl;
+  GMainLoop *loop;
+  int        left;     /* events still to print; -1 = no limit */
+  gboolean   timed_out;
+} Watch;
+
+static void
+watch_event (Watch      *w,
+             const char *event,
+             const char *reader)
+{
+  if (tdn_ctl_get_json (w->ctl))
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *line = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "event");
+      json_builder_add_string_value (b, event);
+      json_builder_set_member_name (b, "reader");
+      json_builder_add_string_value (b, reader);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      json_generator_set_root (gen, root);
+      line = json_generator_to_data (gen, NULL);
+      printf ("%s\n", line);
+    }
+  else
+    printf ("%s\t%s\n", event, reader);
+  fflush (stdout);
+  if (w->left > 0 && --w->left == 0)
+    g_main_loop_quit (w->loop);
+}
+
+static void
+reader_added_cb (TdnReaderMonitor *m, const char *reader, Watch *w)
+{
+  watch_event (w, "reader-added", reader);
+}
+
+static void
+reader_removed_cb (TdnReaderMonitor *m, const char *reader, Watch *w)
+{
+  watch_event (w, "reader-removed", reader);
+}
+
+static void
+card_inserted_cb (TdnReaderMonitor *m, const char *reader, Watch *w)
+{
+  watch_event (w, "card-inserted", reader);
+}
+
+static void
+card_removed_cb (TdnReaderMonitor *m, const char *reader, Watch *w)
+{
+  watch_event (w, "card-removed", reader);
+}
+
+static gboolean
+watch_timeout_cb (gpointer data)
+{
+  Watch *w = data;
+
+  w->timed_out = TRUE;
+  g_main_loop_quit (w->loop);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+watch_signal_cb (gpointer data)
+{
+  g_main_loop_quit (((Watch *) data)->loop);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+readers_watch (TdnCtl *ctl,
+               int     count,
+               int     timeout_s)
+{
+  g_autoptr(TdnReaderMonitor) monitor = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Watch w = { ctl, loop, count > 0 ? count : -1, FALSE };
+  guint t = 0, s1, s2;
+
+  monitor = tdn_reader_monitor_new ();
+  g_signal_connect (monitor, "reader-added", G_CALLBACK (reader_added_cb), &w);
+  g_signal_connect (monitor, "reader-removed", G_CALLBACK (reader_removed_cb), &w);
+  g_signal_connect (monitor, "card-inserted", G_CALLBACK (card_inserted_cb), &w);
+  g_signal_connect (monitor, "card-removed", G_CALLBACK (card_removed_cb), &w);
+  if (timeout_s > 0)
+    t = g_timeout_add_seconds ((guint) timeout_s, watch_timeout_cb, &w);
+  s1 = g_unix_signal_add (SIGINT, watch_signal_cb, &w);
+  s2 = g_unix_signal_add (SIGTERM, watch_signal_cb, &w);
+  tdn_reader_monitor_start (monitor);
+  g_main_loop_run (loop);
+  tdn_reader_monitor_stop (monitor);
+  g_signal_handlers_disconnect_by_data (monitor, &w);
+  if (t != 0 && !w.timed_out)
+    g_source_remove (t);
+  g_source_remove (s1);
+  g_source_remove (s2);
+  if (w.timed_out && w.left != -1)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_DEVICE, _("no reader event within %d s"), timeout_s);
+  return TDN_CTL_EXIT_OK;
+}
 
 static int
 readers_run (TdnCtl *ctl,
@@ -29,11 +142,23 @@ readers_run (TdnCtl *ctl,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) present = NULL;
   g_auto(GStrv) readers = NULL;
+  gboolean watch = FALSE;
+  int count = 0, timeout_s = 0;
+  GOptionEntry entries[] = {
+    { "watch", 'w', 0, G_OPTION_ARG_NONE, &watch, N_("Print reader and card events as they happen"), NULL },
+    { "count", 'n', 0, G_OPTION_ARG_INT, &count, N_("With --watch: stop after N events"), N_("N") },
+    { "timeout", 't', 0, G_OPTION_ARG_INT, &timeout_s, N_("With --watch: stop after S seconds"), N_("S") },
+    { NULL }
+  };
 
-  if (!tdn_ctl_parse (ctl, NULL, &argc, &argv))
+  if (!tdn_ctl_parse (ctl, entries, &argc, &argv))
     return TDN_CTL_EXIT_INVALID;
   if (argc > 1)
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("readers takes no arguments"));
+  if (count < 0 || timeout_s < 0 || (!watch && (count != 0 || timeout_s != 0)))
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("--count and --timeout go with --watch"));
+  if (watch)
+    return readers_watch (ctl, count, timeout_s);
   readers = tdn_pcsc_list_readers (&present, &error);
   if (readers == NULL)
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_DEVICE, "%s", error->message);
@@ -327,7 +452,8 @@ check_reader (TdnCtl     *ctl,
 }
 
 static const TdnCtlCommand commands[] = {
-  { "readers", "[--json]", N_("List the chip card readers and whether a card is on them"), readers_run },
+  { "readers", "[--watch [--count N] [--timeout S]] [--json]",
+    N_("List the chip card readers and whether a card is on them, or watch them"), readers_run },
   { "card read",
     "[--reader NAME] (--qr TEXT | --id NUM [--dob DD/MM/YYYY --issued DD/MM/YYYY] | "
     "--mrz-key DOCNO,YYMMDD,YYMMDD) [--photo FILE.jpg] [--json]",

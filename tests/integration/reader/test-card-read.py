@@ -96,6 +96,22 @@ def main():
         print("1..0 # SKIP %s" % e)
         return 0
     rig.make_pki()
+
+    # Hot-plug events on the main context: readers at start, then a card
+    # arriving and leaving.
+    watch = subprocess.Popen([pcsc_rig.CTL, "readers", "--watch", "--json", "--count", "4", "--timeout", "30"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    events = [json.loads(watch.stdout.readline()), json.loads(watch.stdout.readline())]
+    rig.insert_card("mai")
+    events.append(json.loads(watch.stdout.readline()))
+    rig.remove_card()
+    out, err = watch.communicate(timeout=30)
+    events += [json.loads(line) for line in out.splitlines() if line.strip()]
+    ok(watch.returncode == 0 and [e["event"] for e in events] ==
+       ["reader-added", "reader-added", "card-inserted", "card-removed"]
+       and events[2]["reader"] == pcsc_rig.READER,
+       "readers --watch: reader-added ×2, card-inserted, card-removed", json.dumps(events) + err)
+
     for name in pcsc_rig.fixtures():
         with open(os.path.join(pcsc_rig.FIXTURES, name + ".json"), encoding="utf-8") as f:
             fx = json.load(f)
