@@ -76,6 +76,14 @@ def run_case(rig, fx, case):
     for path, want in case.get("expect", {}).items():
         got = lookup(out, path)
         ok(got == want, "%s: %s = %r" % (label, path, want), "got %r" % (got,))
+    if case.get("minimal_apdus"):
+        # BAC (SELECT AID, GET CHALLENGE, EXTERNAL AUTHENTICATE) and, per
+        # file, one SELECT and ceil(size / 0xDF) READ BINARY: the least
+        # the file sizes and Le allow.
+        with open(os.path.join(rig.card_dirs[fx["_name"]], "card.json")) as f:
+            files = json.load(f)["files"]
+        least = 3 + sum(1 + -(-len(bytes.fromhex(files[fid])) // 0xDF) for fid in ("011E", "0101", "010D", "011D"))
+        ok(sec.get("apdu_count") == least, "%s: %d APDUs, the minimum" % (label, least), json.dumps(sec))
     if "warning" in case:
         ok(any(case["warning"] in w for w in out.get("warnings", [])), label + ": warning", diag)
     if "photo" in case:

@@ -160,7 +160,8 @@ def build(fx, fixture_dir, outdir, pki):
         with open(os.path.join(fixture_dir, fx["photo"]), "rb") as f:
             dgs[2] = make_dg2(f.read())
     ca_secret = seeded_int(fx["id_number"], "ca", ecp.N)
-    dgs[14] = make_dg14(ca_secret)
+    if fx.get("dg14", True):
+        dgs[14] = make_dg14(ca_secret)
     aa_key = None
     if fx.get("aa", True):
         key_path = os.path.join(outdir, "aa-key.pem")
