@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
@@ -29,7 +30,8 @@ crypto_error (GError    **error,
               const char *what)
 {
   g_set_error (error, TDN_CHIP_AUTH_ERROR, TDN_CHIP_AUTH_ERROR_CRYPTO,
-               "chip authentication: %s failed", what);
+               _("Chip authentication could not start (%s failed); the chip's key may be "
+                 "damaged."), what);
   return FALSE;
 }
 

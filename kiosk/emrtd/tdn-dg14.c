@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <openssl/objects.h>
 #include <openssl/x509.h>
 
@@ -306,7 +307,9 @@ tdn_dg14_parse (const guint8 *data,
   return g_steal_pointer (&self);
 
 bad:
-  g_set_error (error, TDN_DG14_ERROR, TDN_DG14_ERROR_MALFORMED, "DG14: %s", local->message);
+  g_set_error (error, TDN_DG14_ERROR, TDN_DG14_ERROR_MALFORMED,
+               _("The chip's DG14 is damaged (%s); chip authentication is skipped."),
+               local->message);
   return NULL;
 }
 
@@ -328,7 +331,8 @@ tdn_dg14_get_chip_auth (const TdnDg14 *self,
   if (!self->have_chosen)
     {
       g_set_error_literal (error, TDN_DG14_ERROR, TDN_DG14_ERROR_NO_CHIP_AUTH,
-                           "DG14 offers no chip authentication we support");
+                           _("The chip offers no chip authentication this kiosk supports; "
+                             "it is reported as not supported."));
       return NULL;
     }
   return &self->chosen;
