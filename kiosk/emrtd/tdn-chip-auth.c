@@ -21,6 +21,7 @@
 
 #include "tdn-bac-keys.h"
 #include "tdn-chip-auth.h"
+#include "tdn-cms-private.h"
 #include "tdn-tlv.h"
 
 G_DEFINE_QUARK (tdn-chip-auth-error-quark, tdn_chip_auth_error)
@@ -172,21 +173,6 @@ tdn_chip_auth_session_clear (TdnChipAuthSession *session)
 }
 
 static void
-append_do (GByteArray   *out,
-           guint8        tag,
-           const guint8 *value,
-           gsize         len)
-{
-  guint8 hdr[6];
-  gsize n;
-
-  hdr[0] = tag;
-  n = tdn_tlv_encode_length (len, hdr + 1);
-  g_byte_array_append (out, hdr, (guint) (n + 1));
-  g_byte_array_append (out, value, (guint) len);
-}
-
-static void
 append_key_id (GByteArray            *out,
                const TdnChipAuthInfo *info)
 {
@@ -199,7 +185,7 @@ append_key_id (GByteArray            *out,
   for (int shift = 24; shift >= 0; shift -= 8)
     if (n > 0 || (info->key_id >> shift) != 0 || shift == 0)
       id[n++] = (guint8) (info->key_id >> shift);
-  append_do (out, 0x84, id, n);
+  tdn_der_append (out, 0x84, id, n);
 }
 
 GBytes *
@@ -213,7 +199,7 @@ tdn_chip_auth_mse_set_kat_data (const TdnChipAuthInfo    *info,
   g_return_val_if_fail (info != NULL && session != NULL, NULL);
   g_return_val_if_fail (session->ephemeral_public_key != NULL, NULL);
   pub = g_bytes_get_data (session->ephemeral_public_key, &len);
-  append_do (out, 0x91, pub, len);
+  tdn_der_append (out, 0x91, pub, len);
   append_key_id (out, info);
   return g_byte_array_free_to_bytes (out);
 }
@@ -227,7 +213,7 @@ tdn_chip_auth_mse_set_at_data (const TdnChipAuthInfo *info)
 
   g_return_val_if_fail (info != NULL && info->protocol_oid != NULL, NULL);
   oid = g_bytes_get_data (info->protocol_oid, &len);
-  append_do (out, 0x80, oid, len);
+  tdn_der_append (out, 0x80, oid, len);
   append_key_id (out, info);
   return g_byte_array_free_to_bytes (out);
 }
@@ -242,7 +228,7 @@ tdn_chip_auth_general_authenticate_data (const TdnChipAuthSession *session)
 
   g_return_val_if_fail (session != NULL && session->ephemeral_public_key != NULL, NULL);
   pub = g_bytes_get_data (session->ephemeral_public_key, &len);
-  append_do (inner, 0x80, pub, len);
-  append_do (out, 0x7C, inner->data, inner->len);
+  tdn_der_append (inner, 0x80, pub, len);
+  tdn_der_append (out, 0x7C, inner->data, inner->len);
   return g_byte_array_free_to_bytes (out);
 }

@@ -61,6 +61,12 @@ gboolean      tdn_der_oid_equal       (const TdnTlv *oid,
 gboolean      tdn_der_small_uint      (const TdnTlv *integer,
                                        guint        *out);
 
+/* Appends tag ‖ DER length ‖ value to `out`. */
+void          tdn_der_append          (GByteArray   *out,
+                                       guint8        tag,
+                                       const guint8 *value,
+                                       gsize         len);
+
 /* Parses a ContentInfo holding SignedData with exactly one SignerInfo.
  * `data` must stay alive as long as `out`. */
 gboolean      tdn_signed_data_parse   (TdnSignedData *out,

@@ -125,6 +125,21 @@ tdn_der_small_uint (const TdnTlv *integer,
   return TRUE;
 }
 
+void
+tdn_der_append (GByteArray   *out,
+                guint8        tag,
+                const guint8 *value,
+                gsize         len)
+{
+  guint8 hdr[8];
+  gsize n;
+
+  hdr[0] = tag;
+  n = tdn_tlv_encode_length (len, hdr + 1);
+  g_byte_array_append (out, hdr, (guint) (n + 1));
+  g_byte_array_append (out, value, (guint) len);
+}
+
 static gboolean
 parse_signed_attrs (TdnSignedData *self,
                     GError       **error)

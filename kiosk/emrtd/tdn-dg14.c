@@ -53,21 +53,6 @@ oid_has_prefix (const TdnTlv *oid,
   return oid->tag == 0x06 && oid->length > len && memcmp (oid->value, prefix, len) == 0;
 }
 
-static void
-append_tlv (GByteArray *out,
-            guint8      tag,
-            const guint8 *value,
-            gsize       len)
-{
-  guint8 hdr[8];
-  gsize n;
-
-  hdr[0] = tag;
-  n = tdn_tlv_encode_length (len, hdr + 1);
-  g_byte_array_append (out, hdr, (guint) (n + 1));
-  g_byte_array_append (out, value, (guint) len);
-}
-
 /* SubjectPublicKeyInfo with id-PK-ECDH/id-PK-DH (or the standard OIDs) as
  * an OpenSSL key. */
 static EVP_PKEY *
@@ -83,10 +68,10 @@ spki_with_oid (const TdnTlv *params,
 
   g_byte_array_append (inner, std_oid, (guint) std_oid_len);
   g_byte_array_append (inner, tdn_der_start (params), (guint) tdn_der_size (params));
-  append_tlv (outer, 0x30, inner->data, inner->len);
+  tdn_der_append (outer, 0x30, inner->data, inner->len);
   g_byte_array_append (outer, tdn_der_start (bits), (guint) tdn_der_size (bits));
   g_byte_array_set_size (inner, 0);
-  append_tlv (inner, 0x30, outer->data, outer->len);
+  tdn_der_append (inner, 0x30, outer->data, outer->len);
 
   p = inner->data;
   raw = d2i_PUBKEY (NULL, &p, (long) inner->len);

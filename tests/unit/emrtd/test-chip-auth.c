@@ -15,7 +15,9 @@
 #include <openssl/x509.h>
 
 #include "tdn-chip-auth.h"
+#include "tdn-cms-private.h"
 #include "tdn-dg14.h"
+#include "test-keys.h"
 #include "tdn-tlv.h"
 
 static const guint8 OID_CA_ECDH_AES128[] = { 0x04, 0x00, 0x7F, 0x00, 0x07, 0x02, 0x02, 0x03, 0x02, 0x02 };
@@ -27,25 +29,10 @@ static const guint8 OID_AA[] = { 0x67, 0x81, 0x08, 0x01, 0x01, 0x05 };
 static const guint8 OID_ECDSA_SHA256[] = { 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x04, 0x03, 0x02 };
 
 static void
-put (GByteArray   *out,
-     guint8        tag,
-     const guint8 *value,
-     gsize         len)
-{
-  guint8 hdr[6];
-  gsize n;
-
-  hdr[0] = tag;
-  n = tdn_tlv_encode_length (len, hdr + 1);
-  g_byte_array_append (out, hdr, (guint) n + 1);
-  g_byte_array_append (out, value, (guint) len);
-}
-
-static void
 put_seq (GByteArray *out,
          GByteArray *content)
 {
-  put (out, 0x30, content->data, content->len);
+  tdn_der_append (out, 0x30, content->data, content->len);
   g_byte_array_set_size (content, 0);
 }
 
@@ -72,7 +59,7 @@ put_pk_spki (GByteArray   *out,
   tdn_tlv_reader_init (&a, alg.value, alg.length);
   g_assert_true (tdn_tlv_reader_next (&a, &oid, NULL));
   g_assert_true (tdn_tlv_reader_next (&a, &params, NULL));
-  put (algid, 0x06, pk_oid, pk_oid_len);
+  tdn_der_append (algid, 0x06, pk_oid, pk_oid_len);
   g_byte_array_append (algid, params.value - params.header_len, (guint) (params.header_len + params.length));
   put_seq (tmp, algid);
   g_byte_array_append (tmp, bits.value - bits.header_len, (guint) (bits.header_len + bits.length));
@@ -92,69 +79,34 @@ make_dg14 (EVP_PKEY     *chip_key,
   g_autoptr(GByteArray) wrap = g_byte_array_new ();
   GByteArray *dg14 = g_byte_array_new ();
 
-  put (item, 0x06, OID_PACE_GM_AES128, sizeof OID_PACE_GM_AES128);
-  put (item, 0x02, two, 1);
-  put (item, 0x02, thirteen, 1);
+  tdn_der_append (item, 0x06, OID_PACE_GM_AES128, sizeof OID_PACE_GM_AES128);
+  tdn_der_append (item, 0x02, two, 1);
+  tdn_der_append (item, 0x02, thirteen, 1);
   put_seq (set, item);
 
   if (ecdh)
-    put (item, 0x06, OID_CA_ECDH_AES128, sizeof OID_CA_ECDH_AES128);
+    tdn_der_append (item, 0x06, OID_CA_ECDH_AES128, sizeof OID_CA_ECDH_AES128);
   else
-    put (item, 0x06, OID_CA_DH_3DES, sizeof OID_CA_DH_3DES);
-  put (item, 0x02, one, 1);
+    tdn_der_append (item, 0x06, OID_CA_DH_3DES, sizeof OID_CA_DH_3DES);
+  tdn_der_append (item, 0x02, one, 1);
   if (key_ids)
-    put (item, 0x02, kid, 1);
+    tdn_der_append (item, 0x02, kid, 1);
   put_seq (set, item);
 
-  put (item, 0x06, ecdh ? OID_PK_ECDH : OID_PK_DH, sizeof OID_PK_ECDH);
+  tdn_der_append (item, 0x06, ecdh ? OID_PK_ECDH : OID_PK_DH, sizeof OID_PK_ECDH);
   put_pk_spki (item, chip_key, ecdh ? OID_PK_ECDH : OID_PK_DH, sizeof OID_PK_ECDH);
   if (key_ids)
-    put (item, 0x02, kid, 1);
+    tdn_der_append (item, 0x02, kid, 1);
   put_seq (set, item);
 
-  put (item, 0x06, OID_AA, sizeof OID_AA);
-  put (item, 0x02, one, 1);
-  put (item, 0x06, OID_ECDSA_SHA256, sizeof OID_ECDSA_SHA256);
+  tdn_der_append (item, 0x06, OID_AA, sizeof OID_AA);
+  tdn_der_append (item, 0x02, one, 1);
+  tdn_der_append (item, 0x06, OID_ECDSA_SHA256, sizeof OID_ECDSA_SHA256);
   put_seq (set, item);
 
-  put (wrap, 0x31, set->data, set->len);
-  put (dg14, 0x6E, wrap->data, wrap->len);
+  tdn_der_append (wrap, 0x31, set->data, set->len);
+  tdn_der_append (dg14, 0x6E, wrap->data, wrap->len);
   return g_byte_array_free_to_bytes (dg14);
-}
-
-static EVP_PKEY *
-chip_ec_key (void)
-{
-  EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name (NULL, "EC", NULL);
-  OSSL_PARAM params[] = {
-    OSSL_PARAM_utf8_string (OSSL_PKEY_PARAM_GROUP_NAME, (char *) "brainpoolP256r1", 0),
-    OSSL_PARAM_utf8_string (OSSL_PKEY_PARAM_EC_ENCODING, (char *) OSSL_PKEY_EC_ENCODING_EXPLICIT, 0),
-    OSSL_PARAM_END,
-  };
-  EVP_PKEY *key = NULL;
-
-  g_assert_cmpint (EVP_PKEY_keygen_init (ctx), ==, 1);
-  g_assert_cmpint (EVP_PKEY_CTX_set_params (ctx, params), ==, 1);
-  g_assert_cmpint (EVP_PKEY_keygen (ctx, &key), ==, 1);
-  EVP_PKEY_CTX_free (ctx);
-  return key;
-}
-
-static EVP_PKEY *
-chip_dh_key (void)
-{
-  EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name (NULL, "DH", NULL);
-  OSSL_PARAM params[] = {
-    OSSL_PARAM_utf8_string (OSSL_PKEY_PARAM_GROUP_NAME, (char *) "ffdhe2048", 0),
-    OSSL_PARAM_END,
-  };
-  EVP_PKEY *key = NULL;
-
-  g_assert_cmpint (EVP_PKEY_keygen_init (ctx), ==, 1);
-  g_assert_cmpint (EVP_PKEY_CTX_set_params (ctx, params), ==, 1);
-  g_assert_cmpint (EVP_PKEY_keygen (ctx, &key), ==, 1);
-  EVP_PKEY_CTX_free (ctx);
-  return key;
 }
 
 /* The chip's side: its static private key with our ephemeral public key. */
@@ -212,7 +164,7 @@ chip_secret (EVP_PKEY *chip_key,
 static void
 test_ecdh_aes128 (void)
 {
-  EVP_PKEY *chip = chip_ec_key ();
+  EVP_PKEY *chip = test_key_ec ("brainpoolP256r1", TRUE);
   g_autoptr(GBytes) dg14 = make_dg14 (chip, TRUE, FALSE);
   g_autoptr(GError) error = NULL;
   g_autoptr(TdnDg14) parsed = tdn_dg14_parse (g_bytes_get_data (dg14, NULL), g_bytes_get_size (dg14), &error);
@@ -271,7 +223,7 @@ test_ecdh_aes128 (void)
 static void
 test_dh_3des (void)
 {
-  EVP_PKEY *chip = chip_dh_key ();
+  EVP_PKEY *chip = test_key_dh ("ffdhe2048");
   g_autoptr(GBytes) dg14 = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TdnDg14) parsed = NULL;
