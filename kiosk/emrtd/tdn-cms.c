@@ -110,6 +110,20 @@ tdn_der_oid_equal (const TdnTlv *oid,
   return oid->tag == 0x06 && oid->length == len && memcmp (oid->value, value, len) == 0;
 }
 
+const EVP_MD *
+tdn_der_digest (int nid)
+{
+  switch (nid)
+    {
+    case NID_sha1: return EVP_sha1 ();
+    case NID_sha224: return EVP_sha224 ();
+    case NID_sha256: return EVP_sha256 ();
+    case NID_sha384: return EVP_sha384 ();
+    case NID_sha512: return EVP_sha512 ();
+    default: return NULL;
+    }
+}
+
 gboolean
 tdn_der_small_uint (const TdnTlv *integer,
                     guint        *out)

@@ -185,7 +185,7 @@ parse_info (TdnDg14      *self,
       if (!tdn_der_expect (&r, 0x06, "AA signatureAlgorithm", &alg, NULL))
         goto malformed;
       if (OBJ_find_sigid_algs (tdn_der_oid_nid (&alg), &md_nid, &pk_nid)
-          && (md = EVP_get_digestbynid (md_nid)) != NULL)
+          && (md = tdn_der_digest (md_nid)) != NULL)
         self->aa_digest = EVP_MD_get0_name (md);
     }
   return TRUE;

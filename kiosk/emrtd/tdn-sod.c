@@ -42,7 +42,7 @@ parse_lds_security_object (TdnSod  *self,
                    "LDSSecurityObject version not 0 or 1");
       return FALSE;
     }
-  self->hash_md = EVP_get_digestbynid (tdn_der_algorithm_nid (&alg));
+  self->hash_md = tdn_der_digest (tdn_der_algorithm_nid (&alg));
   if (self->hash_md == NULL)
     {
       g_set_error_literal (error, TDN_SOD_ERROR, TDN_SOD_ERROR_UNSUPPORTED,
