@@ -16,6 +16,7 @@ tdn_ctl_register_all (TdnCtl *ctl)
   tdn_ctl_config_register (ctl);
   tdn_ctl_selftest_register (ctl);
   tdn_staff_ctl_register (ctl);
+  tdn_csca_ctl_register (ctl);
   tdn_printer_ctl_register (ctl);
   tdn_spool_ctl_register (ctl);
   tdn_deskclient_ctl_register (ctl);

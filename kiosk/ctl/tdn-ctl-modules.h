@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 void tdn_staff_ctl_register (TdnCtl *ctl);
+void tdn_csca_ctl_register (TdnCtl *ctl);
 void tdn_scanner_ctl_register (TdnCtl *ctl);
 void tdn_printer_ctl_register (TdnCtl *ctl);
 void tdn_spool_ctl_register (TdnCtl *ctl);

@@ -59,7 +59,8 @@ tdn_active_auth_key_parse (const guint8 *dg15,
     {
       EVP_PKEY_free (raw);
       g_set_error_literal (error, TDN_ACTIVE_AUTH_ERROR, TDN_ACTIVE_AUTH_ERROR_UNSUPPORTED,
-                           "DG15 key is neither RSA nor EC");
+                           _("The chip's active authentication key is neither RSA nor EC; "
+                             "it is reported as not supported."));
       return NULL;
     }
   self = g_new0 (TdnActiveAuthKey, 1);
@@ -69,8 +70,8 @@ tdn_active_auth_key_parse (const guint8 *dg15,
 
 bad:
   g_set_error (error, TDN_ACTIVE_AUTH_ERROR, TDN_ACTIVE_AUTH_ERROR_BAD_KEY,
-               "DG15 holds no public key%s%s", local != NULL ? ": " : "",
-               local != NULL ? local->message : "");
+               _("The chip's DG15 holds no usable key (%s); active authentication is skipped."),
+               local != NULL ? local->message : "not a SubjectPublicKeyInfo");
   return NULL;
 }
 
@@ -116,7 +117,8 @@ invalid (GError    **error,
          const char *why)
 {
   g_set_error (error, TDN_ACTIVE_AUTH_ERROR, TDN_ACTIVE_AUTH_ERROR_INVALID,
-               "active authentication failed: %s", why);
+               _("The chip did not prove it is the original (%s); check the card by eye."),
+               why);
   return FALSE;
 }
 

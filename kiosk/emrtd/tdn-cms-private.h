@@ -57,9 +57,18 @@ int           tdn_der_algorithm_nid   (const TdnTlv *algorithm_identifier);
 gboolean      tdn_der_oid_equal       (const TdnTlv *oid,
                                        const guint8 *value,
                                        gsize         len);
+/* SHA-1 or SHA-2 (224/256/384/512) for `nid`, else NULL: ICAO allows
+ * nothing else, and MD5 or unknown digests are never trusted. */
+const EVP_MD *tdn_der_digest          (int nid);
 /* Non-negative small INTEGER; FALSE when negative or too big. */
 gboolean      tdn_der_small_uint      (const TdnTlv *integer,
                                        guint        *out);
+
+/* Appends tag ‖ DER length ‖ value to `out`. */
+void          tdn_der_append          (GByteArray   *out,
+                                       guint8        tag,
+                                       const guint8 *value,
+                                       gsize         len);
 
 /* Parses a ContentInfo holding SignedData with exactly one SignerInfo.
  * `data` must stay alive as long as `out`. */

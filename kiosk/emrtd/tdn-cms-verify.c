@@ -59,7 +59,7 @@ parse_pss_params (const TdnTlv *sig_alg,
         {
         case 0xA0:
           if (!tdn_der_expect (&inner, 0x30, "hashAlgorithm", &alg, NULL)
-              || (out->md = EVP_get_digestbynid (tdn_der_algorithm_nid (&alg))) == NULL)
+              || (out->md = tdn_der_digest (tdn_der_algorithm_nid (&alg))) == NULL)
             return FALSE;
           break;
         case 0xA1:
@@ -72,7 +72,7 @@ parse_pss_params (const TdnTlv *sig_alg,
             if (!tdn_der_expect (&m, 0x06, "mgf", &mgf_oid, NULL)
                 || tdn_der_oid_nid (&mgf_oid) != NID_mgf1
                 || !tdn_der_expect (&m, 0x30, "mgf1 hash", &mgf_hash, NULL)
-                || (out->mgf1_md = EVP_get_digestbynid (tdn_der_algorithm_nid (&mgf_hash))) == NULL)
+                || (out->mgf1_md = tdn_der_digest (tdn_der_algorithm_nid (&mgf_hash))) == NULL)
               return FALSE;
           }
           break;
@@ -112,7 +112,7 @@ tdn_signed_data_verify (const TdnSignedData *self,
 
   g_return_val_if_fail (self != NULL && key != NULL, TDN_CMS_VERIFY_UNSUPPORTED);
 
-  content_md = EVP_get_digestbynid (tdn_der_algorithm_nid (&self->digest_alg));
+  content_md = tdn_der_digest (tdn_der_algorithm_nid (&self->digest_alg));
   if (content_md == NULL)
     return TDN_CMS_VERIFY_UNSUPPORTED;
 
@@ -140,7 +140,7 @@ tdn_signed_data_verify (const TdnSignedData *self,
 
         if (sig_nid == NID_undef || !OBJ_find_sigid_algs (sig_nid, &md_nid, &pk_nid))
           return TDN_CMS_VERIFY_UNSUPPORTED;
-        sig_md = EVP_get_digestbynid (md_nid);
+        sig_md = tdn_der_digest (md_nid);
         if (pk_nid == NID_rsaEncryption)
           key_type = "RSA";
         else if (pk_nid == NID_X9_62_id_ecPublicKey)

@@ -110,6 +110,20 @@ tdn_der_oid_equal (const TdnTlv *oid,
   return oid->tag == 0x06 && oid->length == len && memcmp (oid->value, value, len) == 0;
 }
 
+const EVP_MD *
+tdn_der_digest (int nid)
+{
+  switch (nid)
+    {
+    case NID_sha1: return EVP_sha1 ();
+    case NID_sha224: return EVP_sha224 ();
+    case NID_sha256: return EVP_sha256 ();
+    case NID_sha384: return EVP_sha384 ();
+    case NID_sha512: return EVP_sha512 ();
+    default: return NULL;
+    }
+}
+
 gboolean
 tdn_der_small_uint (const TdnTlv *integer,
                     guint        *out)
@@ -123,6 +137,21 @@ tdn_der_small_uint (const TdnTlv *integer,
     v = (v << 8) | integer->value[i];
   *out = v;
   return TRUE;
+}
+
+void
+tdn_der_append (GByteArray   *out,
+                guint8        tag,
+                const guint8 *value,
+                gsize         len)
+{
+  guint8 hdr[8];
+  gsize n;
+
+  hdr[0] = tag;
+  n = tdn_tlv_encode_length (len, hdr + 1);
+  g_byte_array_append (out, hdr, (guint) (n + 1));
+  g_byte_array_append (out, value, (guint) len);
 }
 
 static gboolean

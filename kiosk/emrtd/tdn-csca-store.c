@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
+#include <openssl/buffer.h>
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
@@ -30,6 +31,7 @@ struct _TdnCscaStore
 {
   GObject    parent_instance;
   GPtrArray *certs;          /* of X509 * */
+  GPtrArray *problems;       /* of char *: files skipped by load_dir */
   gboolean   trust_unverified_master_lists;
 };
 
@@ -41,6 +43,7 @@ tdn_csca_store_finalize (GObject *object)
   TdnCscaStore *self = TDN_CSCA_STORE (object);
 
   g_ptr_array_unref (self->certs);
+  g_ptr_array_unref (self->problems);
   G_OBJECT_CLASS (tdn_csca_store_parent_class)->finalize (object);
 }
 
@@ -54,6 +57,7 @@ static void
 tdn_csca_store_init (TdnCscaStore *self)
 {
   self->certs = g_ptr_array_new_with_free_func ((GDestroyNotify) X509_free);
+  self->problems = g_ptr_array_new_with_free_func (g_free);
 }
 
 TdnCscaStore *
@@ -85,6 +89,13 @@ tdn_csca_store_set_trust_unverified_master_lists (TdnCscaStore *self,
   self->trust_unverified_master_lists = trust;
 }
 
+GPtrArray *
+tdn_csca_store_get_problems (TdnCscaStore *self)
+{
+  g_return_val_if_fail (TDN_IS_CSCA_STORE (self), NULL);
+  return self->problems;
+}
+
 guint
 tdn_csca_store_get_n_certificates (TdnCscaStore *self)
 {
@@ -92,25 +103,97 @@ tdn_csca_store_get_n_certificates (TdnCscaStore *self)
   return self->certs->len;
 }
 
+static GDateTime *
+asn1_time_to_date_time (const ASN1_TIME *t)
+{
+  struct tm tm = { 0 };
+
+  if (t == NULL || ASN1_TIME_to_tm (t, &tm) != 1)
+    return NULL;
+  return g_date_time_new_utc (tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                              tm.tm_min, tm.tm_sec);
+}
+
+void
+tdn_csca_store_get_info (TdnCscaStore *self,
+                         guint         index,
+                         TdnCscaInfo  *info)
+{
+  X509 *cert;
+  X509_NAME *name;
+  BIO *bio;
+  BUF_MEM *mem = NULL;
+  const ASN1_OCTET_STRING *ski;
+  int pos;
+
+  g_return_if_fail (TDN_IS_CSCA_STORE (self));
+  g_return_if_fail (index < self->certs->len && info != NULL);
+
+  memset (info, 0, sizeof *info);
+  cert = g_ptr_array_index (self->certs, index);
+  name = X509_get_subject_name (cert);
+  bio = BIO_new (BIO_s_mem ());
+  if (bio != NULL && X509_NAME_print_ex (bio, name, 0, XN_FLAG_RFC2253) >= 0)
+    {
+      BIO_get_mem_ptr (bio, &mem);
+      info->subject = g_strndup (mem->data, mem->length);
+    }
+  BIO_free (bio);
+  pos = X509_NAME_get_index_by_NID (name, NID_countryName, -1);
+  if (pos >= 0)
+    {
+      const ASN1_STRING *c = X509_NAME_ENTRY_get_data (X509_NAME_get_entry (name, pos));
+
+      info->country = g_strndup ((const char *) ASN1_STRING_get0_data (c), ASN1_STRING_length (c));
+    }
+  ski = X509_get0_subject_key_id (cert);
+  if (ski != NULL)
+    {
+      GString *hex = g_string_new (NULL);
+
+      for (int i = 0; i < ASN1_STRING_length (ski); i++)
+        g_string_append_printf (hex, "%s%02X", i > 0 ? ":" : "", ASN1_STRING_get0_data (ski)[i]);
+      info->key_id = g_string_free (hex, FALSE);
+    }
+  info->not_before = asn1_time_to_date_time (X509_get0_notBefore (cert));
+  info->not_after = asn1_time_to_date_time (X509_get0_notAfter (cert));
+}
+
+void
+tdn_csca_info_clear (TdnCscaInfo *info)
+{
+  g_return_if_fail (info != NULL);
+  g_clear_pointer (&info->subject, g_free);
+  g_clear_pointer (&info->country, g_free);
+  g_clear_pointer (&info->key_id, g_free);
+  g_clear_pointer (&info->not_before, g_date_time_unref);
+  g_clear_pointer (&info->not_after, g_date_time_unref);
+}
+
+typedef enum {
+  ANCHOR_ADDED,
+  ANCHOR_DUPLICATE,
+  ANCHOR_NOT_CA,
+} AnchorResult;
+
 /* Takes `cert`. Only CA certificates are anchors; duplicates are dropped. */
-static gboolean
+static AnchorResult
 add_anchor (TdnCscaStore *self,
             X509         *cert)
 {
   if (X509_check_ca (cert) < 1)
     {
-      g_warning ("CSCA store: skipping a certificate that is not a CA certificate");
       X509_free (cert);
-      return FALSE;
+      return ANCHOR_NOT_CA;
     }
   for (guint i = 0; i < self->certs->len; i++)
     if (X509_cmp (g_ptr_array_index (self->certs, i), cert) == 0)
       {
         X509_free (cert);
-        return FALSE;
+        return ANCHOR_DUPLICATE;
       }
   g_ptr_array_add (self->certs, cert);
-  return TRUE;
+  return ANCHOR_ADDED;
 }
 
 gboolean
@@ -120,7 +203,7 @@ tdn_csca_store_add_certificates (TdnCscaStore  *self,
                                  guint         *n_added,
                                  GError       **error)
 {
-  guint added = 0, seen = 0;
+  guint counts[3] = { 0, 0, 0 }, seen = 0;
 
   g_return_val_if_fail (TDN_IS_CSCA_STORE (self), FALSE);
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
@@ -135,7 +218,7 @@ tdn_csca_store_add_certificates (TdnCscaStore  *self,
       while (bio != NULL && (cert = PEM_read_bio_X509 (bio, NULL, NULL, NULL)) != NULL)
         {
           seen++;
-          added += add_anchor (self, cert);
+          counts[add_anchor (self, cert)]++;
         }
       BIO_free (bio);
     }
@@ -147,13 +230,13 @@ tdn_csca_store_add_certificates (TdnCscaStore  *self,
       if (cert != NULL && p == data + len)
         {
           seen++;
-          added += add_anchor (self, cert);
+          counts[add_anchor (self, cert)]++;
         }
       else
         X509_free (cert);
     }
   if (n_added != NULL)
-    *n_added = added;
+    *n_added = counts[ANCHOR_ADDED];
   if (seen == 0)
     {
       g_set_error_literal (error, TDN_CSCA_STORE_ERROR, TDN_CSCA_STORE_ERROR_BAD_FILE,
@@ -161,6 +244,16 @@ tdn_csca_store_add_certificates (TdnCscaStore  *self,
                              "certificates in the CSCA directory."));
       return FALSE;
     }
+  if (counts[ANCHOR_NOT_CA] == seen)
+    {
+      g_set_error_literal (error, TDN_CSCA_STORE_ERROR, TDN_CSCA_STORE_ERROR_BAD_FILE,
+                           _("The file holds no CA certificate (a document signer "
+                             "certificate does not belong in the CSCA directory)."));
+      return FALSE;
+    }
+  if (counts[ANCHOR_NOT_CA] > 0)
+    g_warning ("CSCA store: skipped %u certificates that are not CA certificates",
+               counts[ANCHOR_NOT_CA]);
   return TRUE;
 }
 
@@ -317,7 +410,8 @@ tdn_csca_store_add_master_list (TdnCscaStore  *self,
                  "csca_trust_unverified_master_lists is set", why);
     }
   for (guint i = 0; i < certs->len; i++)
-    added += add_anchor (self, X509_dup (g_ptr_array_index (certs, i)));
+    if (add_anchor (self, X509_dup (g_ptr_array_index (certs, i))) == ANCHOR_ADDED)
+      added++;
   if (n_added != NULL)
     *n_added = added;
   return TRUE;
@@ -407,7 +501,10 @@ tdn_csca_store_load_dir (TdnCscaStore  *self,
           continue;
         path = g_build_filename (dir, n, NULL);
         if (!load_file (self, path, is_ml, &file_error))
-          g_warning ("CSCA store: skipping %s: %s", path, file_error->message);
+          {
+            g_warning ("CSCA store: skipping %s: %s", path, file_error->message);
+            g_ptr_array_add (self->problems, g_strdup_printf ("%s: %s", n, file_error->message));
+          }
       }
   g_debug ("CSCA store: %u certificates from %s", self->certs->len, dir);
   return TRUE;

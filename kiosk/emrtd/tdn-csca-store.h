@@ -65,5 +65,23 @@ gboolean tdn_csca_store_add_master_list  (TdnCscaStore  *self,
                                           guint         *n_added,
                                           GError       **error);
 guint    tdn_csca_store_get_n_certificates (TdnCscaStore *self);
+/* "FILE: why" for every file tdn_csca_store_load_dir() skipped, or an
+ * empty array; owned by the store. */
+GPtrArray *tdn_csca_store_get_problems   (TdnCscaStore *self);
+
+/* What an IT technician needs to recognise a trust anchor. */
+typedef struct {
+  char      *subject;     /* one line, RFC 2253 */
+  char      *country;     /* C= of the subject, or NULL */
+  char      *key_id;      /* subject key identifier, hex "88:91:…", or NULL */
+  GDateTime *not_before;  /* UTC */
+  GDateTime *not_after;
+} TdnCscaInfo;
+
+/* Describes certificate `index` (0 … n-1), in load order. */
+void     tdn_csca_store_get_info  (TdnCscaStore *self,
+                                   guint         index,
+                                   TdnCscaInfo  *info);
+void     tdn_csca_info_clear      (TdnCscaInfo  *info);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <openssl/objects.h>
 
 #include "tdn-sod-private.h"
@@ -41,7 +42,7 @@ parse_lds_security_object (TdnSod  *self,
                    "LDSSecurityObject version not 0 or 1");
       return FALSE;
     }
-  self->hash_md = EVP_get_digestbynid (tdn_der_algorithm_nid (&alg));
+  self->hash_md = tdn_der_digest (tdn_der_algorithm_nid (&alg));
   if (self->hash_md == NULL)
     {
       g_set_error_literal (error, TDN_SOD_ERROR, TDN_SOD_ERROR_UNSUPPORTED,
@@ -105,18 +106,37 @@ parse_lds_security_object (TdnSod  *self,
   return TRUE;
 }
 
+static TdnSod *parse (const guint8 *data, gsize len, GError **error);
+
 TdnSod *
 tdn_sod_parse (const guint8 *data,
                gsize         len,
                GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+  TdnSod *sod;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  sod = parse (data, len, &local);
+  if (sod == NULL && local == NULL)
+    g_set_error_literal (&local, TDN_SOD_ERROR, TDN_SOD_ERROR_MALFORMED, "malformed");
+  if (sod == NULL)
+    g_set_error (error, TDN_SOD_ERROR, local->code,
+                 _("The chip's security data (EF.SOD) cannot be used (%s); check the "
+                   "card's printed data by eye."), local->message);
+  return sod;
+}
+
+static TdnSod *
+parse (const guint8 *data,
+       gsize         len,
+       GError      **error)
 {
   g_autoptr(TdnSod) self = NULL;
   TdnTlvReader r;
   TdnTlv wrapper, extra;
   const guint8 *copy;
   gsize copy_len;
-
-  g_return_val_if_fail (data != NULL || len == 0, NULL);
 
   self = g_new0 (TdnSod, 1);
   self->bytes = g_bytes_new (data, len);

@@ -11,7 +11,8 @@
 #
 #   N=FILE          data group number (1..16) and the file holding that data
 #                   group exactly as the card serves it (tag 0x61, 0x6D, ...)
-#   --hash          hash of the data groups (LDSSecurityObject.hashAlgorithm)
+#   --hash          hash of the data groups (LDSSecurityObject.hashAlgorithm);
+#                   md5 is accepted to test that readers refuse it
 #   --sig-hash      digest of the CMS signature (default: same as --hash)
 #   --pss           sign with RSASSA-PSS (salt = digest length) instead of
 #                   PKCS#1 v1.5 (RSA keys only)
@@ -50,6 +51,7 @@ HASH_OIDS = {
     'sha256': '2.16.840.1.101.3.4.2.1',
     'sha384': '2.16.840.1.101.3.4.2.2',
     'sha512': '2.16.840.1.101.3.4.2.3',
+    'md5': '1.2.840.113549.2.5',  # not allowed by ICAO: for "unsupported" tests
 }
 LDS_OID = '2.23.136.1.1.1'
 

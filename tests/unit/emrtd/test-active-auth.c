@@ -16,30 +16,9 @@
 #include <openssl/x509.h>
 
 #include "tdn-active-auth.h"
+#include "test-keys.h"
 
 static const guint8 challenge[8] = { 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88 };
-
-static EVP_PKEY *
-ec_key (const char *curve,
-        gboolean    explicit_params)
-{
-  EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name (NULL, "EC", NULL);
-  OSSL_PARAM params[] = {
-    OSSL_PARAM_utf8_string (OSSL_PKEY_PARAM_GROUP_NAME, (char *) curve, 0),
-    OSSL_PARAM_utf8_string (OSSL_PKEY_PARAM_EC_ENCODING,
-                            explicit_params ? (char *) OSSL_PKEY_EC_ENCODING_EXPLICIT
-                                            : (char *) OSSL_PKEY_EC_ENCODING_GROUP, 0),
-    OSSL_PARAM_END,
-  };
-  EVP_PKEY *key = NULL;
-
-  g_assert_nonnull (ctx);
-  g_assert_cmpint (EVP_PKEY_keygen_init (ctx), ==, 1);
-  g_assert_cmpint (EVP_PKEY_CTX_set_params (ctx, params), ==, 1);
-  g_assert_cmpint (EVP_PKEY_keygen (ctx, &key), ==, 1);
-  EVP_PKEY_CTX_free (ctx);
-  return key;
-}
 
 /* DG15 = 6F L SubjectPublicKeyInfo. */
 static GBytes *
@@ -198,7 +177,7 @@ check_ec (const char   *curve,
           const EVP_MD *md,
           const char   *digest)
 {
-  EVP_PKEY *key = ec_key (curve, explicit_params);
+  EVP_PKEY *key = test_key_ec (curve, explicit_params);
   g_autoptr(TdnActiveAuthKey) aa = parse_key (key);
   g_autoptr(GError) error = NULL;
   g_autofree guint8 *resp = NULL;

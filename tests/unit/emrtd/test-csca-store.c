@@ -5,7 +5,10 @@
  */
 #include "config.h"
 
+#include <sys/wait.h>
+
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "pa-fixture.h"
 #include "tdn-base.h"
@@ -76,11 +79,14 @@ test_dir_of_pem (void)
 
   /* Files load in name order. */
   g_test_expect_message ("tiepdon-emrtd", G_LOG_LEVEL_WARNING, "*junk.pem*");
-  g_test_expect_message ("tiepdon-emrtd", G_LOG_LEVEL_WARNING, "*not a CA certificate*");
+  g_test_expect_message ("tiepdon-emrtd", G_LOG_LEVEL_WARNING, "*not-a-ca.pem*no CA certificate*");
   g_assert_true (tdn_csca_store_load_dir (store, dir, &error));
   g_test_assert_expected_messages ();
   g_assert_no_error (error);
   g_assert_cmpuint (tdn_csca_store_get_n_certificates (store), ==, 1);
+  g_assert_cmpuint (tdn_csca_store_get_problems (store)->len, ==, 2);
+  g_assert_true (g_str_has_prefix (tdn_csca_store_get_problems (store)->pdata[0], "junk.pem: "));
+  g_assert_true (g_str_has_prefix (tdn_csca_store_get_problems (store)->pdata[1], "not-a-ca.pem: "));
   g_assert_cmpint (pa_status (store, pki, "ds"), ==, TDN_PASSIVE_AUTH_VALID);
   g_assert_cmpint (pa_status (store, pki, "other-ds"), ==, TDN_PASSIVE_AUTH_UNTRUSTED_CSCA);
 }
@@ -106,12 +112,12 @@ test_der_certificate (void)
   g_autoptr(GError) error = NULL;
   guint added = 5;
 
-  /* A DER DS certificate parses but is not a CA: nothing added, no error. */
-  g_test_expect_message ("tiepdon-emrtd", G_LOG_LEVEL_WARNING, "*not a CA certificate*");
-  g_assert_true (tdn_csca_store_add_certificates (store, g_bytes_get_data (der, NULL),
-                                                  g_bytes_get_size (der), &added, &error));
-  g_test_assert_expected_messages ();
+  /* A DER DS certificate parses but is no trust anchor. */
+  g_assert_false (tdn_csca_store_add_certificates (store, g_bytes_get_data (der, NULL),
+                                                   g_bytes_get_size (der), &added, &error));
+  g_assert_error (error, TDN_CSCA_STORE_ERROR, TDN_CSCA_STORE_ERROR_BAD_FILE);
   g_assert_cmpuint (added, ==, 0);
+  g_clear_error (&error);
   g_assert_false (tdn_csca_store_add_certificates (store, (const guint8 *) "xyz", 3, &added,
                                                    &error));
   g_assert_error (error, TDN_CSCA_STORE_ERROR, TDN_CSCA_STORE_ERROR_BAD_FILE);
@@ -198,6 +204,75 @@ test_from_config (void)
                    TDN_PASSIVE_AUTH_REJECT_EXPIRED);
 }
 
+/* Runs tiepdonctl with `args`; its JSON output parsed. */
+static JsonNode *
+run_ctl (const char *args,
+         int        *exit_status)
+{
+  /* Skipped files are logged as warnings, which must not abort it here. */
+  g_autofree char *cmd = g_strdup_printf ("env G_DEBUG=gc-friendly %s %s",
+                                          g_getenv ("TIEPDONCTL"), args);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (g_getenv ("TIEPDONCTL"));
+  g_assert_true (g_spawn_command_line_sync (cmd, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  *exit_status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return json_from_string (out, &error);
+}
+
+static void
+test_ctl (void)
+{
+  const char *pki = pa_fixture_pki ("ecdsa-p256", NULL);
+  g_autofree char *csca = g_build_filename (pki, "csca.pem", NULL);
+  g_autofree char *ds = g_build_filename (pki, "ds.pem", NULL);
+  g_autofree char *dir = new_dir ("ctl-csca");
+  g_autofree char *conf = g_build_filename (pa_fixture_dir (), "ctl.conf", NULL);
+  g_autofree char *conf_text = g_strdup_printf ("[reader]\ncsca_dir=%s\n", dir);
+  g_autofree char *args = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) selftest = NULL;
+  JsonObject *cert;
+  JsonArray *checks;
+  gboolean found = FALSE;
+  int status = -1;
+
+  copy_file (csca, dir, "vn.pem");
+  copy_file (ds, dir, "ds.pem");
+  args = g_strdup_printf ("csca list --dir %s --json", dir);
+  list = run_ctl (args, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (list), "certificates")), ==, 1);
+  cert = json_array_get_object_element (json_object_get_array_member (json_node_get_object (list), "certificates"), 0);
+  g_assert_cmpstr (json_object_get_string_member (cert, "country"), ==, "VN");
+  g_assert_cmpstr (json_object_get_string_member (cert, "not_before"), ==, "2020-01-01");
+  g_assert_cmpstr (json_object_get_string_member (cert, "not_after"), ==, "2045-12-31");
+  g_assert_false (json_object_get_boolean_member (cert, "expired"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (list), "skipped")), ==, 1);
+
+  /* selftest: the DS file in the CSCA directory is a warning. */
+  g_file_set_contents (conf, conf_text, -1, NULL);
+  g_free (args);
+  args = g_strdup_printf ("selftest --config %s --json", conf);
+  selftest = run_ctl (args, &status);
+  g_assert_nonnull (selftest);
+  checks = json_object_get_array_member (json_node_get_object (selftest), "checks");
+  for (guint i = 0; i < json_array_get_length (checks); i++)
+    {
+      JsonObject *c = json_array_get_object_element (checks, i);
+
+      if (g_strcmp0 (json_object_get_string_member (c, "name"), "csca") != 0)
+        continue;
+      found = TRUE;
+      g_assert_cmpstr (json_object_get_string_member (c, "status"), ==, "warning");
+    }
+  g_assert_true (found);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -212,6 +287,7 @@ main (int argc, char **argv)
   g_test_add_func ("/emrtd/csca-store/der", test_der_certificate);
   g_test_add_func ("/emrtd/csca-store/master-list", test_master_list);
   g_test_add_func ("/emrtd/csca-store/config", test_from_config);
+  g_test_add_func ("/emrtd/csca-store/tiepdonctl", test_ctl);
   rc = g_test_run ();
   pa_fixture_cleanup ();
   g_free (dg_args);

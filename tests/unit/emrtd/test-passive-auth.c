@@ -183,6 +183,13 @@ test_tampered_content (void)
 }
 
 static void
+test_md5_refused (void)
+{
+  check_broken ("--hash md5 --sig-hash sha256", TDN_PASSIVE_AUTH_NOT_CHECKED,
+                TDN_PASSIVE_AUTH_REASON_UNSUPPORTED_ALGORITHM);
+}
+
+static void
 test_no_certificate (void)
 {
   check_broken ("--no-certs", TDN_PASSIVE_AUTH_NOT_CHECKED,
@@ -398,6 +405,7 @@ main (int argc, char **argv)
   g_test_add_func ("/emrtd/passive-auth/untrusted", test_unknown_csca);
   g_test_add_func ("/emrtd/passive-auth/not-checked/no-certificate", test_no_certificate);
   g_test_add_func ("/emrtd/passive-auth/not-checked/no-sod", test_no_sod);
+  g_test_add_func ("/emrtd/passive-auth/not-checked/md5", test_md5_refused);
   g_test_add_func ("/emrtd/passive-auth/expired-ds", test_expired_ds);
   g_test_add_func ("/emrtd/passive-auth/sod-accessors", test_sod_accessors);
   rc = g_test_run ();
