@@ -211,9 +211,14 @@ monitor_thread (gpointer data)
            * high word; start from the count we know. */
           st[readers->len].dwCurrentState = (DWORD) readers->len << 16;
 
-          rv = SCardGetStatusChange (ctx, INFINITE, st, readers->len + 1);
+          /* A bounded wait: SCardCancel() from tdn_reader_monitor_stop()
+           * is lost if it comes just before this call. */
+          rv = SCardGetStatusChange (ctx, 1000, st, readers->len + 1);
           if (rv == SCARD_E_TIMEOUT)
             continue;
+          for (guint i = 0; i <= readers->len; i++)
+            g_debug ("status %s: %lx -> %lx", st[i].szReader,
+                     (unsigned long) st[i].dwCurrentState, (unsigned long) st[i].dwEventState);
           if (rv != SCARD_S_SUCCESS)
             break;  /* cancelled, or the service went away */
 

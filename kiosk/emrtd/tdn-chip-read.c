@@ -11,11 +11,11 @@
 
 #include <glib/gi18n.h>
 
-#include "tdn-active-auth.h"
 #include "tdn-apdu.h"
 #include "tdn-bac.h"
 #include "tdn-card-access.h"
 #include "tdn-chip-read.h"
+#include "tdn-chip-read-private.h"
 #include "tdn-dg13.h"
 #include "tdn-mrz.h"
 #include "tdn-pace.h"
@@ -23,11 +23,6 @@
 
 static const guint8 emrtd_aid[] = { 0xA0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01 };
 
-typedef struct {
-  TdnChipSession           *session;
-  const TdnChipReadOptions *options;
-  const char               *stage;
-} ReadCtx;
 
 const char *
 tdn_chip_access_to_string (TdnChipAccess access)
@@ -69,9 +64,9 @@ tdn_chip_result_free (TdnChipResult *self)
   g_free (self);
 }
 
-static void
-stage (ReadCtx    *ctx,
-       const char *name)
+void
+tdn_chip_read_stage (TdnChipReadCtx *ctx,
+                     const char     *name)
 {
   ctx->stage = name;
   if (ctx->options->stage != NULL)
@@ -84,24 +79,52 @@ file_progress_cb (guint16  fid,
                   gsize    total,
                   gpointer user_data)
 {
-  ReadCtx *ctx = user_data;
+  TdnChipReadCtx *ctx = user_data;
 
   if (ctx->options->stage != NULL)
     ctx->options->stage (tdn_chip_file_name (fid), done, total, ctx->options->stage_data);
 }
 
 static GBytes *
-read_file (ReadCtx   *ctx,
-           guint16    fid,
-           GError   **error)
+read_file (TdnChipReadCtx  *ctx,
+           guint16          fid,
+           GError         **error)
 {
-  stage (ctx, tdn_chip_file_name (fid));
+  tdn_chip_read_stage (ctx, tdn_chip_file_name (fid));
   return tdn_chip_read_file (ctx->session, fid, file_progress_cb, ctx, error);
+}
+
+/* A file read after Chip Authentication also proves (or disproves) that
+ * the chip holds DG14's private key. NULL with error unset when it did
+ * not: the read stops there with chip_auth invalid. */
+static GBytes *
+read_file_checked (TdnChipReadCtx  *ctx,
+                   TdnChipResult   *res,
+                   guint16          fid,
+                   GError         **error)
+{
+  g_autoptr(GError) local = NULL;
+  GBytes *b;
+
+  b = read_file (ctx, fid, &local);
+  if (ctx->ca_pending)
+    {
+      gboolean sm_failed = b == NULL
+                           && g_error_matches (local, TDN_CHIP_ERROR, TDN_CHIP_ERROR_SECURITY)
+                           && !tdn_chip_session_has_sm (ctx->session);
+
+      tdn_chip_check_chip_auth_confirm (ctx, res, sm_failed);
+      if (sm_failed)
+        return NULL;
+    }
+  if (b == NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return b;
 }
 
 /* SELECT the eMRTD application (under SM after PACE). */
 static gboolean
-select_application (ReadCtx  *ctx,
+select_application (TdnChipReadCtx  *ctx,
                     GError  **error)
 {
   g_autoptr(GBytes) r = NULL;
@@ -124,7 +147,7 @@ select_application (ReadCtx  *ctx,
 /* PACE when EF.CardAccess offers it: TRUE on success; FALSE with error
  * unset when the card does not offer PACE (or we cannot use it). */
 static gboolean
-try_pace (ReadCtx            *ctx,
+try_pace (TdnChipReadCtx            *ctx,
           const TdnChipKeys  *keys,
           GError            **error)
 {
@@ -137,7 +160,7 @@ try_pace (ReadCtx            *ctx,
   if (keys->can == NULL || !tdn_pace_available ())
     return FALSE;
   /* Never SELECT the MF (3F00): CCCDs answer 6D00. 011C is selected directly. */
-  stage (ctx, "EF.CardAccess");
+  tdn_chip_read_stage (ctx, "EF.CardAccess");
   ca = tdn_chip_read_file (ctx->session, TDN_FID_CARD_ACCESS, NULL, NULL, &local);
   if (ca == NULL)
     {
@@ -156,14 +179,14 @@ try_pace (ReadCtx            *ctx,
       tdn_card_access_clear (&access);
       return FALSE;
     }
-  stage (ctx, "PACE");
+  tdn_chip_read_stage (ctx, "PACE");
   ok = tdn_pace_authenticate (ctx->session, ca, info, keys->can, error);
   tdn_card_access_clear (&access);
   return ok;
 }
 
 static gboolean
-get_access (ReadCtx            *ctx,
+get_access (TdnChipReadCtx            *ctx,
             const TdnChipKeys  *keys,
             TdnChipAccess      *access,
             GError            **error)
@@ -179,7 +202,7 @@ get_access (ReadCtx            *ctx,
       return FALSE;
     }
 
-  stage (ctx, "access");
+  tdn_chip_read_stage (ctx, "access");
   if (try_pace (ctx, keys, &pace_error))
     {
       *access = TDN_CHIP_ACCESS_PACE;
@@ -201,7 +224,7 @@ get_access (ReadCtx            *ctx,
   tdn_chip_session_set_sm (ctx->session, NULL);
   if (!select_application (ctx, error))
     return FALSE;
-  stage (ctx, "BAC");
+  tdn_chip_read_stage (ctx, "BAC");
   for (guint i = 0; i < keys->mrz_infos->len; i++)
     {
       TdnBacKeys k;
@@ -265,68 +288,8 @@ bad_data (GError     **error,
   return FALSE;
 }
 
-/* INTERNAL AUTHENTICATE with a fresh 8-byte challenge, under SM; the
- * chip signs it with the private key matching DG15. */
-static void
-active_auth (ReadCtx       *ctx,
-             TdnChipResult *res)
-{
-  GBytes *dg15 = g_hash_table_lookup (res->dgs, GUINT_TO_POINTER (15));
-  g_autoptr(TdnActiveAuthKey) key = NULL;
-  g_autoptr(GBytes) sig = NULL;
-  g_autoptr(GError) local = NULL;
-  guint8 challenge[TDN_ACTIVE_AUTH_CHALLENGE_LEN];
-  guint16 sw = 0;
-  gsize n;
-  const guint8 *d;
-
-  res->active_auth = TDN_CHIP_CHECK_NOT_SUPPORTED;
-  if (dg15 == NULL)
-    return;
-  d = g_bytes_get_data (dg15, &n);
-  key = tdn_active_auth_key_parse (d, n, &local);
-  if (key == NULL)
-    {
-      g_message ("Active Authentication key unusable: %s", local->message);
-      res->active_auth = g_error_matches (local, TDN_ACTIVE_AUTH_ERROR,
-                                          TDN_ACTIVE_AUTH_ERROR_UNSUPPORTED)
-                         ? TDN_CHIP_CHECK_NOT_SUPPORTED : TDN_CHIP_CHECK_INVALID;
-      return;
-    }
-  if (!tdn_active_auth_make_challenge (challenge, &local))
-    {
-      g_message ("Active Authentication skipped: %s", local->message);
-      res->active_auth = TDN_CHIP_CHECK_NOT_CHECKED;
-      return;
-    }
-  stage (ctx, "active-auth");
-  sig = tdn_chip_session_send (ctx->session, 0x00, 0x88, 0x00, 0x00, challenge,
-                               sizeof challenge, 256, &sw, &local);
-  if (sig == NULL || sw != TDN_SW_OK)
-    {
-      g_message ("INTERNAL AUTHENTICATE refused (%s)",
-                 local != NULL ? local->message : "status word");
-      res->active_auth = sw == 0x6D00 ? TDN_CHIP_CHECK_NOT_SUPPORTED : TDN_CHIP_CHECK_INVALID;
-      return;
-    }
-  d = g_bytes_get_data (sig, &n);
-  if (tdn_active_auth_verify (key, challenge, sizeof challenge, d, n, NULL, &local))
-    res->active_auth = TDN_CHIP_CHECK_VALID;
-  else
-    {
-      g_message ("Active Authentication failed: %s", local->message);
-      res->active_auth = g_error_matches (local, TDN_ACTIVE_AUTH_ERROR,
-                                          TDN_ACTIVE_AUTH_ERROR_UNSUPPORTED)
-                         ? TDN_CHIP_CHECK_NOT_SUPPORTED : TDN_CHIP_CHECK_INVALID;
-      if (res->active_auth == TDN_CHIP_CHECK_INVALID)
-        tdn_identity_add_warning (res->identity,
-                                  _("The chip failed its anti-cloning check: the card may be "
-                                    "a copy. Ask staff to check the card."));
-    }
-}
-
 static gboolean
-read_all (ReadCtx        *ctx,
+read_all (TdnChipReadCtx        *ctx,
           TdnChipResult  *res,
           GError        **error)
 {
@@ -390,15 +353,17 @@ read_all (ReadCtx        *ctx,
       g_clear_error (&local);
     }
 
-  for (guint dg = 14; dg <= 15; dg++)
+  for (guint dg = 14; dg <= 15 && !ctx->ca_failed; dg++)
     {
       GBytes *b;
 
       if (!com_lists (tags, (guint8) (0x60 + dg)))
         continue;
-      b = read_file (ctx, (guint16) (0x0100 + dg), &local);
+      b = read_file_checked (ctx, res, (guint16) (0x0100 + dg), &local);
       if (b == NULL)
         {
+          if (local == NULL)
+            break;  /* Chip Authentication failed: nothing more to trust */
           if (!g_error_matches (local, TDN_CHIP_ERROR, TDN_CHIP_ERROR_FILE_NOT_FOUND)
               && !g_error_matches (local, TDN_CHIP_ERROR, TDN_CHIP_ERROR_SECURITY))
             {
@@ -409,16 +374,23 @@ read_all (ReadCtx        *ctx,
           continue;
         }
       g_hash_table_insert (res->dgs, GUINT_TO_POINTER (dg), b);
+      if (dg == 14)
+        tdn_chip_check_chip_auth (ctx, res);
     }
 
-  active_auth (ctx, res);
+  if (!ctx->ca_failed)
+    tdn_chip_check_active_auth (ctx, res);
+  if (ctx->ca_failed)
+    return TRUE;
 
   if (ctx->options->read_photo)
     {
       GBytes *dg2 = NULL;
 
       if (com_lists (tags, 0x75))
-        dg2 = read_file (ctx, TDN_FID_DG2, &local);
+        dg2 = read_file_checked (ctx, res, TDN_FID_DG2, &local);
+      if (ctx->ca_failed)
+        return TRUE;
       if (dg2 == NULL && local != NULL
           && !g_error_matches (local, TDN_CHIP_ERROR, TDN_CHIP_ERROR_FILE_NOT_FOUND))
         {
@@ -437,48 +409,19 @@ read_all (ReadCtx        *ctx,
       if (res->photo_missing)
         tdn_identity_add_warning (res->identity, _("The chip holds no photo."));
     }
+  if (ctx->ca_pending)
+    {
+      /* Nothing was read after Chip Authentication: one SELECT under the
+       * new keys proves the chip has them. */
+      g_autoptr(GBytes) r = NULL;
+      static const guint8 com[] = { 0x01, 0x1E };
+      guint16 sw = 0;
+
+      r = tdn_chip_session_send (ctx->session, 0x00, 0xA4, 0x02, 0x0C, com, 2,
+                                 TDN_APDU_NO_LE, &sw, &local);
+      tdn_chip_check_chip_auth_confirm (ctx, res, r == NULL || sw != TDN_SW_OK);
+    }
   return TRUE;
-}
-
-static void
-passive_auth (TdnChipResult            *res,
-              const TdnChipReadOptions *options)
-{
-  g_autoptr(GArray) refs = g_array_new (FALSE, TRUE, sizeof (TdnDataGroupRef));
-  TdnPassiveAuthResult pa = { 0 };
-  GHashTableIter it;
-  gpointer key, value;
-  gsize sod_len;
-  const guint8 *sod = g_bytes_get_data (res->sod, &sod_len);
-
-  g_hash_table_iter_init (&it, res->dgs);
-  while (g_hash_table_iter_next (&it, &key, &value))
-    {
-      TdnDataGroupRef r = { .number = GPOINTER_TO_UINT (key) };
-      r.data = g_bytes_get_data (value, &r.len);
-      g_array_append_val (refs, r);
-    }
-  tdn_passive_auth_verify (options->csca_store, sod, sod_len,
-                           (const TdnDataGroupRef *) (gpointer) refs->data, refs->len,
-                           options->passive_auth_flags, &pa);
-  switch (pa.status)
-    {
-    case TDN_PASSIVE_AUTH_VALID: res->passive_auth = TDN_CHIP_CHECK_VALID; break;
-    case TDN_PASSIVE_AUTH_INVALID: res->passive_auth = TDN_CHIP_CHECK_INVALID; break;
-    case TDN_PASSIVE_AUTH_UNTRUSTED_CSCA: res->passive_auth = TDN_CHIP_CHECK_UNTRUSTED_CSCA; break;
-    case TDN_PASSIVE_AUTH_NOT_CHECKED:
-    default: res->passive_auth = TDN_CHIP_CHECK_NOT_CHECKED; break;
-    }
-  if (pa.reason != TDN_PASSIVE_AUTH_REASON_NONE)
-    res->passive_auth_reason = g_strdup (tdn_passive_auth_reason_to_string (pa.reason));
-  if (pa.status == TDN_PASSIVE_AUTH_INVALID)
-    {
-      g_message ("passive authentication failed: %s", pa.detail != NULL ? pa.detail : "?");
-      tdn_identity_add_warning (res->identity,
-                                _("The chip's data failed its signature check: the card may "
-                                  "be forged or altered. Ask staff to check the card."));
-    }
-  tdn_passive_auth_result_clear (&pa);
 }
 
 TdnChipResult *
@@ -490,7 +433,7 @@ tdn_chip_read (TdnTransceiver           *transceiver,
   static const TdnChipReadOptions defaults = { 0 };
   g_autoptr(TdnChipSession) session = NULL;
   g_autoptr(TdnChipResult) res = NULL;
-  ReadCtx ctx = { 0 };
+  TdnChipReadCtx ctx = { 0 };
   gint64 start = g_get_monotonic_time ();
   gboolean ok;
 
@@ -524,8 +467,8 @@ tdn_chip_read (TdnTransceiver           *transceiver,
 
   if (res->sod != NULL)
     {
-      stage (&ctx, "passive-auth");
-      passive_auth (res, options);
+      tdn_chip_read_stage (&ctx, "passive-auth");
+      tdn_chip_check_passive_auth (res, options);
     }
   res->identity->source = TDN_IDENTITY_SOURCE_CHIP;
   res->read_ms = (g_get_monotonic_time () - start) / 1000;

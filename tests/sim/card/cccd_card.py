@@ -36,6 +36,7 @@ AID = bytes.fromhex("A0000002471001")
 # ISO 14443-4 card without historical bytes (PC/SC part 3): 3B 80 80 01, TCK 01
 ATR = bytes.fromhex("3B80800101")
 PACE_OID = bytes.fromhex("04007F00070202040202")
+CA_OID = bytes.fromhex("04007F00070202030202")  # id-CA-ECDH-AES-CBC-CMAC-128
 
 SW_OK = b"\x90\x00"
 SW_EOF = b"\x62\x82"
@@ -213,6 +214,7 @@ class Card:
         self.k_enc = kdf(hashlib.sha1(self.spec["mrz_information"].encode()).digest()[:16], 1, True)
         self.k_mac = kdf(hashlib.sha1(self.spec["mrz_information"].encode()).digest()[:16], 2, True)
         self.k_pi = kdf(self.spec["can"].encode(), 3)
+        self.ca_secret = int(self.spec["ca_secret"], 16)
         self.stats = {"apdus": 0}
         self.reset()
 
@@ -222,6 +224,8 @@ class Card:
         self.sm = None
         self.rnd_ic = None
         self.pace = None
+        self.ca = False
+        self.next_sm = None
 
     # -- APDU dispatch -------------------------------------------------
     def process(self, apdu):
@@ -246,7 +250,12 @@ class Card:
             resp, sw = self.dispatch(cla & ~0x0C & 0xFF, ins, p1, p2, data, le, True)
             if self.sm is None:
                 return sw
-            return sm.wrap(resp, sw)
+            out = sm.wrap(resp, sw)
+            if self.next_sm is not None:
+                # Chip Authentication: the answer goes out under the old
+                # keys, everything after under the new ones.
+                self.sm, self.next_sm = self.next_sm, None
+            return out
         if self.sm is not None and ins not in (0x86, 0x22):
             # a plain command ends the secure session (ICAO 9303-11 §9.8)
             self.sm = None
@@ -366,6 +375,8 @@ class Card:
 
     # -- PACE (generic mapping, brainpoolP256r1, AES-128) ----------------
     def mse(self, cla, p1, p2, data, le, protected):
+        if (p1, p2) == (0x41, 0xA4):
+            return self.mse_chip_auth(data, protected)
         if (p1, p2) != (0xC1, 0xA4):
             return b"", SW_WRONG_P1P2
         if not self.spec.get("pace"):
@@ -382,7 +393,43 @@ class Card:
         self.pace = {"step": 1}
         return b"", SW_OK
 
+    # -- Chip Authentication (ECDH, AES-128), inside secure messaging ---------
+    def mse_chip_auth(self, data, protected):
+        if not protected or self.sm is None:
+            return b"", SW_SECURITY
+        try:
+            objs = dict(der.parse_all(data))
+        except ValueError:
+            return b"", SW_WRONG_DATA
+        if objs.get(0x80) != CA_OID:
+            return b"", SW_WRONG_DATA
+        self.ca = True
+        return b"", SW_OK
+
+    def chip_authenticate(self, objs):
+        self.ca = False
+        pk = ecp.decode(objs.get(0x80, b""))
+        if pk is None:
+            return b"", SW_WRONG_DATA
+        secret = self.ca_secret
+        if self.spec.get("ca_fail"):
+            secret = secret ^ 0x5A5A  # a copy without the real private key
+        k = ecp.mul(secret, pk)[0].to_bytes(32, "big")
+        self.next_sm = SecureMessaging("aes", kdf(k, 1), kdf(k, 2), 0)
+        return der.tlv(0x7C, b""), SW_OK
+
     def general_authenticate(self, cla, p1, p2, data, le, protected):
+        if self.ca and protected:
+            try:
+                tag, inner, _ = der.parse(data)
+                objs = dict(der.parse_all(inner)) if inner else {}
+            except ValueError:
+                self.ca = False
+                return b"", SW_WRONG_DATA
+            if tag != 0x7C:
+                self.ca = False
+                return b"", SW_WRONG_DATA
+            return self.chip_authenticate(objs)
         st = self.pace
         if st is None:
             return b"", SW_COND
@@ -456,8 +503,9 @@ class Card:
         if self.spec.get("aa_fail"):
             rep = b"\x6A" + m1 + bytes(20) + b"\xBC"
         n, d = self.aa_key.n, self.aa_key.d
+        # Plain J^d mod n. (ISO 9796-2 also allows min(s, n - s); a verifier
+        # should then try n - J', see the report to the AA verifier's owner.)
         s = pow(int.from_bytes(rep, "big"), d, n)
-        s = min(s, n - s)
         return s.to_bytes(k, "big"), SW_OK
 
 
