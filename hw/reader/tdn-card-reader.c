@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <openssl/crypto.h>
 
 #include "tdn-card-reader.h"
 #include "tdn-pcsc.h"
@@ -174,6 +175,9 @@ worker (gpointer data)
   if (t != NULL)
     result = tdn_chip_read (t, job->keys, &job->options, &error);
   g_clear_object (&t); /* ends the exclusive session, resets the card */
+  /* Free this thread's OpenSSL state (its random generator) now: the
+   * thread is detached and may outlive a short program's exit. */
+  OPENSSL_thread_stop ();
 
   job->result = result;
   job->error = error;
