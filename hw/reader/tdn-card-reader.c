@@ -202,7 +202,7 @@ cancelled_cb (GCancellable *cancellable,
 {
   Job *job = data;
 
-  job_return (job, NULL, g_error_new_literal (TDN_READER_ERROR, TDN_READER_ERROR_CANCELLED,
+  job_return (job, NULL, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                               _("The card reading was cancelled.")));
   return G_SOURCE_REMOVE;
 }

@@ -9,7 +9,8 @@
  * itself at the deadline or when cancelled, at once, even while the
  * worker is stuck inside the PC/SC stack: the worker is told to stop and
  * its late result is dropped. Errors: TDN_READER_ERROR (reader, card
- * removed, timeout, cancelled) or TDN_CHIP_ERROR (access, data).
+ * removed, timeout), TDN_CHIP_ERROR (access, data), or G_IO_ERROR_CANCELLED
+ * when the caller's cancellable fired.
  */
 #pragma once
 
