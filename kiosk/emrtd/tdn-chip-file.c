@@ -172,6 +172,15 @@ tdn_chip_read_file (TdnChipSession      *session,
           le = (sw & 0xFF) == 0 ? 256 : (sw & 0xFF);
           continue;
         }
+      if (sw == SW_WRONG_LENGTH && n == 0 && le > 256)
+        {
+          /* The reader or the card refuses extended length after all:
+           * short APDUs for the rest of the session. */
+          tdn_chip_session_set_extended (session, FALSE);
+          max_le = MIN (max_le, 0xDFu);
+          le = MIN (le, max_le);
+          continue;
+        }
       if (sw == SW_WRONG_LENGTH && n == 0 && le > 8 && !known)
         {
           le = 8; /* a card that refuses a long first read: header first */

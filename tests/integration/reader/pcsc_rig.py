@@ -105,9 +105,11 @@ class Rig:
             self.tmp = None
 
     def ctl(self, *args, timeout=60):
-        return subprocess.run([CTL, "--config", self.conf] + list(args) if args and args[0] not in ("readers",)
-                              else [CTL] + list(args), capture_output=True, text=True,
-                              env=self.env, timeout=timeout)
+        """tiepdonctl with the rig's configuration (unless args give --config)."""
+        args = list(args)
+        if "--config" not in args:
+            args = ["--config", self.conf] + args
+        return subprocess.run([CTL] + args, capture_output=True, text=True, env=self.env, timeout=timeout)
 
     def readers(self):
         r = subprocess.run([CTL, "readers", "--json"], capture_output=True, text=True, env=self.env, timeout=30)

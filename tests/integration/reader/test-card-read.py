@@ -50,7 +50,12 @@ def run_case(rig, fx, case):
     args = []
     for a in case["args"]:
         args.append(fx["qr"] if a == "@qr" else photo if a == "@photo" else a)
-    r = rig.ctl("card", "read", "--json", *args)
+    conf = rig.conf
+    if "config" in case:
+        conf = os.path.join(rig.tmp, "case.conf")
+        with open(rig.conf) as f, open(conf, "w") as g:
+            g.write(f.read() + case["config"])
+    r = rig.ctl("--config", conf, "card", "read", "--json", *args)
     label = "%s: %s" % (fx["_name"], case["name"])
     diag = "exit %d\nstderr: %s\nstdout: %s" % (r.returncode, r.stderr, r.stdout[-1500:])
     ok(r.returncode == case["exit"], label + " (exit %d)" % case["exit"], diag)
@@ -84,6 +89,9 @@ def run_case(rig, fx, case):
             files = json.load(f)["files"]
         least = 3 + sum(1 + -(-len(bytes.fromhex(files[fid])) // 0xDF) for fid in ("011E", "0101", "010D", "011D"))
         ok(sec.get("apdu_count") == least, "%s: %d APDUs, the minimum" % (label, least), json.dumps(sec))
+    if "max_apdus" in case:
+        ok(sec.get("apdu_count", 999) <= case["max_apdus"],
+           "%s: at most %d APDUs" % (label, case["max_apdus"]), json.dumps(sec))
     if "warning" in case:
         ok(any(case["warning"] in w for w in out.get("warnings", [])), label + ": warning", diag)
     if "photo" in case:
