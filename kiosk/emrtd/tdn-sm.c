@@ -243,8 +243,15 @@ tdn_sm_unwrap (TdnSm         *self,
   while (!tdn_tlv_reader_at_end (&r))
     {
       const guint8 *start = resp + r.pos;
-      if (!tdn_tlv_reader_next (&r, &t, error))
-        return NULL;
+      g_autoptr(GError) local = NULL;
+
+      if (!tdn_tlv_reader_next (&r, &t, &local))
+        {
+          if (local == NULL)
+            break;  /* 00/FF padding: the end of the objects */
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
       if (t.tag == 0x87 && do87 == NULL && do8e == NULL)
         { do87 = start; do87_len = t.header_len + t.length; }
       else if (t.tag == 0x99 && do99 == NULL && do8e == NULL && t.length == 2)
