@@ -70,6 +70,13 @@ void          tdn_der_append          (GByteArray   *out,
                                        const guint8 *value,
                                        gsize         len);
 
+/* A BER ContentInfo (indefinite lengths, constructed OCTET STRINGs: what
+ * some issuers write) re-encoded as DER by OpenSSL's CMS code, or NULL when
+ * OpenSSL cannot read it. Signed attributes are DER by rule and keep their
+ * bytes; eContent keeps its octets, so signatures and digests still hold. */
+GBytes       *tdn_cms_to_der          (const guint8 *data,
+                                       gsize         len) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Parses a ContentInfo holding SignedData with exactly one SignerInfo.
  * `data` must stay alive as long as `out`. */
 gboolean      tdn_signed_data_parse   (TdnSignedData *out,

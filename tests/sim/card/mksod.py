@@ -28,6 +28,10 @@
 #   --no-certs           do not include the DS certificate
 #   --no-wrap            write the bare CMS ContentInfo, without tag 0x77
 #   --econtent-type OID  eContentType (default 2.23.136.1.1.1, id-icao-ldsSecurityObject)
+# Encoding:
+#   --ber                BER as some issuers write it (indefinite lengths,
+#                        constructed eContent OCTET STRING; `openssl cms
+#                        -stream`); a valid SOD, not combinable with --tamper-*
 #
 # Output: tag 0x77 wrapping a DER ContentInfo { id-signedData, SignedData {
 # version 3, digestAlgorithms, encapContentInfo { eContentType, eContent =
@@ -167,6 +171,7 @@ def main():
     p.add_argument('--no-certs', action='store_true')
     p.add_argument('--no-wrap', action='store_true')
     p.add_argument('--econtent-type', default=LDS_OID)
+    p.add_argument('--ber', action='store_true')
     p.add_argument('dgs', nargs='+', metavar='N=FILE')
     a = p.parse_args()
 
@@ -200,8 +205,17 @@ def main():
                      '-keyopt', 'rsa_mgf1_md:' + md]
         if a.no_certs:
             args.append('-nocerts')
+        if a.ber:
+            if a.tamper_signature or a.tamper_content:
+                p.error('--ber cannot be combined with --tamper-*')
+            args.append('-stream')
         cms = bytearray(run(args))
 
+    if a.ber:
+        out = bytes(cms) if a.no_wrap else tlv(0x77, bytes(cms))
+        with open(a.out, 'wb') as f:
+            f.write(out)
+        return 0
     (cs, ce), (ss, se) = locate(cms)
     if cms[cs:ce] != lds:
         sys.exit('mksod: openssl did not embed the LDS security object as is')

@@ -146,6 +146,13 @@ test_valid_rsa_pkcs1_sha1 (void)
 }
 
 static void
+test_valid_ber (void)
+{
+  /* Indefinite lengths and a constructed eContent, as some issuers write. */
+  check_valid ("ecdsa-brainpoolP256r1", NULL, "--hash sha256 --ber");
+}
+
+static void
 test_valid_rsa_pss (void)
 {
   check_valid ("rsa-pss", NULL, "--hash sha256 --pss");
@@ -395,6 +402,7 @@ main (int argc, char **argv)
   g_test_add_func ("/emrtd/passive-auth/valid/rsa-pkcs1", test_valid_rsa_pkcs1);
   g_test_add_func ("/emrtd/passive-auth/valid/rsa-pkcs1-sha1", test_valid_rsa_pkcs1_sha1);
   g_test_add_func ("/emrtd/passive-auth/valid/rsa-pss", test_valid_rsa_pss);
+  g_test_add_func ("/emrtd/passive-auth/valid/ber", test_valid_ber);
   g_test_add_func ("/emrtd/passive-auth/invalid/signature", test_bad_signature);
   g_test_add_func ("/emrtd/passive-auth/invalid/content", test_tampered_content);
   g_test_add_func ("/emrtd/passive-auth/invalid/tampered-dg", test_tampered_dg);
