@@ -16,6 +16,8 @@
 #   --sig-hash      digest of the CMS signature (default: same as --hash)
 #   --pss           sign with RSASSA-PSS (salt = digest length) instead of
 #                   PKCS#1 v1.5 (RSA keys only)
+#   --keyid         name the signer by subject key identifier instead of
+#                   issuer and serial number (SignerInfo version 3)
 #   --lds-version   0 (default, no LDSVersionInfo) or 1 (adds
 #                   LDSVersionInfo "0108"/"040000")
 # Broken SODs for tests (each alone):
@@ -162,6 +164,7 @@ def main():
     p.add_argument('--hash', choices=sorted(HASH_OIDS), default='sha256')
     p.add_argument('--sig-hash', choices=sorted(HASH_OIDS))
     p.add_argument('--pss', action='store_true')
+    p.add_argument('--keyid', action='store_true')
     p.add_argument('--lds-version', type=int, choices=(0, 1), default=0)
     p.add_argument('--out', required=True)
     p.add_argument('--tamper-signature', action='store_true')
@@ -205,6 +208,8 @@ def main():
                      '-keyopt', 'rsa_mgf1_md:' + md]
         if a.no_certs:
             args.append('-nocerts')
+        if a.keyid:
+            args.append('-keyid')
         if a.ber:
             if a.tamper_signature or a.tamper_content:
                 p.error('--ber cannot be combined with --tamper-*')

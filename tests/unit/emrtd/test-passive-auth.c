@@ -153,6 +153,13 @@ test_valid_ber (void)
 }
 
 static void
+test_valid_keyid (void)
+{
+  /* SignerInfo names the DS by subject key identifier. */
+  check_valid ("rsa-pkcs1", NULL, "--hash sha384 --keyid");
+}
+
+static void
 test_valid_rsa_pss (void)
 {
   check_valid ("rsa-pss", NULL, "--hash sha256 --pss");
@@ -403,6 +410,7 @@ main (int argc, char **argv)
   g_test_add_func ("/emrtd/passive-auth/valid/rsa-pkcs1-sha1", test_valid_rsa_pkcs1_sha1);
   g_test_add_func ("/emrtd/passive-auth/valid/rsa-pss", test_valid_rsa_pss);
   g_test_add_func ("/emrtd/passive-auth/valid/ber", test_valid_ber);
+  g_test_add_func ("/emrtd/passive-auth/valid/signer-by-key-id", test_valid_keyid);
   g_test_add_func ("/emrtd/passive-auth/invalid/signature", test_bad_signature);
   g_test_add_func ("/emrtd/passive-auth/invalid/content", test_tampered_content);
   g_test_add_func ("/emrtd/passive-auth/invalid/tampered-dg", test_tampered_dg);
