@@ -91,6 +91,12 @@ X509         *tdn_signed_data_get_signer (const TdnSignedData *self) G_GNUC_WARN
 TdnCmsVerify  tdn_signed_data_verify  (const TdnSignedData *self,
                                        EVP_PKEY            *key);
 
+/* Plain r ‖ s (BSI TR-03111, each half of `len`) as a DER
+ * ECDSA-Sig-Value; free with OPENSSL_free(). NULL when `len` is odd. */
+guint8       *tdn_cms_ecdsa_plain_to_der (const guint8 *plain,
+                                          gsize         len,
+                                          gsize        *der_len) G_GNUC_WARN_UNUSED_RESULT;
+
 /* The certificate's public key; an EC key with explicit parameters that
  * equal a named curve comes back as a named-curve key (OpenSSL 3 refuses
  * explicit parameters in some paths). */

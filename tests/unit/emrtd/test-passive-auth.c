@@ -153,6 +153,13 @@ test_valid_ber (void)
 }
 
 static void
+test_valid_ecdsa_plain (void)
+{
+  /* BSI TR-03111 plain r ‖ s signature (ecdsa-plain-SHA256). */
+  check_valid ("ecdsa-brainpoolP256r1", "--explicit", "--hash sha256 --ecdsa-plain");
+}
+
+static void
 test_valid_keyid (void)
 {
   /* SignerInfo names the DS by subject key identifier. */
@@ -411,6 +418,7 @@ main (int argc, char **argv)
   g_test_add_func ("/emrtd/passive-auth/valid/rsa-pss", test_valid_rsa_pss);
   g_test_add_func ("/emrtd/passive-auth/valid/ber", test_valid_ber);
   g_test_add_func ("/emrtd/passive-auth/valid/signer-by-key-id", test_valid_keyid);
+  g_test_add_func ("/emrtd/passive-auth/valid/ecdsa-plain", test_valid_ecdsa_plain);
   g_test_add_func ("/emrtd/passive-auth/invalid/signature", test_bad_signature);
   g_test_add_func ("/emrtd/passive-auth/invalid/content", test_tampered_content);
   g_test_add_func ("/emrtd/passive-auth/invalid/tampered-dg", test_tampered_dg);
