@@ -146,6 +146,13 @@ test_valid_rsa_pkcs1_sha1 (void)
 }
 
 static void
+test_valid_rsa_pss_key (void)
+{
+  /* DS and CSCA keys are RSASSA-PSS keys (id-RSASSA-PSS in the SPKI). */
+  check_valid ("rsa-pss-key", NULL, "--hash sha256 --pss");
+}
+
+static void
 test_valid_ber (void)
 {
   /* Indefinite lengths and a constructed eContent, as some issuers write. */
@@ -416,6 +423,7 @@ main (int argc, char **argv)
   g_test_add_func ("/emrtd/passive-auth/valid/rsa-pkcs1", test_valid_rsa_pkcs1);
   g_test_add_func ("/emrtd/passive-auth/valid/rsa-pkcs1-sha1", test_valid_rsa_pkcs1_sha1);
   g_test_add_func ("/emrtd/passive-auth/valid/rsa-pss", test_valid_rsa_pss);
+  g_test_add_func ("/emrtd/passive-auth/valid/rsa-pss-key", test_valid_rsa_pss_key);
   g_test_add_func ("/emrtd/passive-auth/valid/ber", test_valid_ber);
   g_test_add_func ("/emrtd/passive-auth/valid/signer-by-key-id", test_valid_keyid);
   g_test_add_func ("/emrtd/passive-auth/valid/ecdsa-plain", test_valid_ecdsa_plain);
