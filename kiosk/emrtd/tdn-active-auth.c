@@ -10,9 +10,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <openssl/bn.h>
 #include <openssl/crypto.h>
-#include <openssl/ec.h>
 #include <openssl/rand.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
@@ -206,33 +204,6 @@ verify_rsa (EVP_PKEY     *pkey,
   return TRUE;
 }
 
-/* Plain r ‖ s (BSI TR-03111) to a DER ECDSA-Sig-Value. */
-static guint8 *
-plain_to_der (const guint8 *response,
-              gsize         response_len,
-              gsize        *der_len)
-{
-  ECDSA_SIG *sig = ECDSA_SIG_new ();
-  BIGNUM *r = BN_bin2bn (response, (int) (response_len / 2), NULL);
-  BIGNUM *s = BN_bin2bn (response + response_len / 2, (int) (response_len / 2), NULL);
-  unsigned char *der = NULL;
-  int n;
-
-  if (sig == NULL || r == NULL || s == NULL || ECDSA_SIG_set0 (sig, r, s) != 1)
-    {
-      BN_free (r);
-      BN_free (s);
-      ECDSA_SIG_free (sig);
-      return NULL;
-    }
-  n = i2d_ECDSA_SIG (sig, &der);
-  ECDSA_SIG_free (sig);
-  if (n <= 0)
-    return NULL;
-  *der_len = (gsize) n;
-  return der;
-}
-
 static gboolean
 ecdsa_verifies (EVP_PKEY     *pkey,
                 const EVP_MD *md,
@@ -271,7 +242,7 @@ verify_ecdsa (EVP_PKEY     *pkey,
 
   if (response_len != 2 * half)
     return invalid (error, "ECDSA response is not r and s of the key's size");
-  der = plain_to_der (response, response_len, &der_len);
+  der = tdn_cms_ecdsa_plain_to_der (response, response_len, &der_len);
   if (der == NULL)
     return invalid (error, "ECDSA response cannot be encoded");
   if (digest_name != NULL)

@@ -70,6 +70,13 @@ void          tdn_der_append          (GByteArray   *out,
                                        const guint8 *value,
                                        gsize         len);
 
+/* A BER ContentInfo (indefinite lengths, constructed OCTET STRINGs: what
+ * some issuers write) re-encoded as DER by OpenSSL's CMS code, or NULL when
+ * OpenSSL cannot read it. Signed attributes are DER by rule and keep their
+ * bytes; eContent keeps its octets, so signatures and digests still hold. */
+GBytes       *tdn_cms_to_der          (const guint8 *data,
+                                       gsize         len) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Parses a ContentInfo holding SignedData with exactly one SignerInfo.
  * `data` must stay alive as long as `out`. */
 gboolean      tdn_signed_data_parse   (TdnSignedData *out,
@@ -83,6 +90,12 @@ X509         *tdn_signed_data_get_signer (const TdnSignedData *self) G_GNUC_WARN
 /* Checks the signature with `key` and the signed attributes. */
 TdnCmsVerify  tdn_signed_data_verify  (const TdnSignedData *self,
                                        EVP_PKEY            *key);
+
+/* Plain r ‖ s (BSI TR-03111, each half of `len`) as a DER
+ * ECDSA-Sig-Value; free with OPENSSL_free(). NULL when `len` is odd. */
+guint8       *tdn_cms_ecdsa_plain_to_der (const guint8 *plain,
+                                          gsize         len,
+                                          gsize        *der_len) G_GNUC_WARN_UNUSED_RESULT;
 
 /* The certificate's public key; an EC key with explicit parameters that
  * equal a named curve comes back as a named-curve key (OpenSSL 3 refuses

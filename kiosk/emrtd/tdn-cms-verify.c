@@ -5,8 +5,9 @@
  *
  * The algorithm comes from the SignerInfo, never from the certificate:
  * signatureAlgorithm (sha256WithRSAEncryption, ecdsa-with-SHA384,
- * RSASSA-PSS with its parameters, or the bare key type rsaEncryption /
- * id-ecPublicKey, which some countries write, with digestAlgorithm).
+ * RSASSA-PSS with its parameters, BSI TR-03111 ecdsa-plain-SHA*, or the
+ * bare key type rsaEncryption / id-ecPublicKey, which some countries
+ * write, with digestAlgorithm).
  */
 #define G_LOG_DOMAIN "tiepdon-emrtd"
 
@@ -14,6 +15,7 @@
 
 #include <string.h>
 
+#include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/ec.h>
@@ -21,6 +23,58 @@
 #include <openssl/rsa.h>
 
 #include "tdn-cms-private.h"
+
+/* BSI TR-03111 ecdsa-plain-signatures 0.4.0.127.0.7.1.1.4.1, then
+ * 1 SHA-1, 2 SHA-224, 3 SHA-256, 4 SHA-384, 5 SHA-512. */
+static const guint8 OID_ECDSA_PLAIN_PREFIX[] = { 0x04, 0x00, 0x7F, 0x00, 0x07, 0x01, 0x01, 0x04, 0x01 };
+
+guint8 *
+tdn_cms_ecdsa_plain_to_der (const guint8 *plain,
+                            gsize         len,
+                            gsize        *der_len)
+{
+  ECDSA_SIG *sig;
+  BIGNUM *r, *s;
+  unsigned char *der = NULL;
+  int n;
+
+  if (len == 0 || len % 2 != 0 || len > 264)
+    return NULL;
+  sig = ECDSA_SIG_new ();
+  r = BN_bin2bn (plain, (int) (len / 2), NULL);
+  s = BN_bin2bn (plain + len / 2, (int) (len / 2), NULL);
+  if (sig == NULL || r == NULL || s == NULL || ECDSA_SIG_set0 (sig, r, s) != 1)
+    {
+      BN_free (r);
+      BN_free (s);
+      ECDSA_SIG_free (sig);
+      return NULL;
+    }
+  n = i2d_ECDSA_SIG (sig, &der);
+  ECDSA_SIG_free (sig);
+  if (n <= 0)
+    return NULL;
+  *der_len = (gsize) n;
+  return der;
+}
+
+/* The digest of an ecdsa-plain-* signatureAlgorithm, or NULL. */
+static const EVP_MD *
+ecdsa_plain_md (const TdnTlv *sig_alg)
+{
+  static const int nids[] = { NID_sha1, NID_sha224, NID_sha256, NID_sha384, NID_sha512 };
+  TdnTlvReader r;
+  TdnTlv oid;
+  guint8 last;
+
+  tdn_tlv_reader_init (&r, sig_alg->value, sig_alg->length);
+  if (!tdn_der_expect (&r, 0x06, "algorithm", &oid, NULL)
+      || oid.length != sizeof OID_ECDSA_PLAIN_PREFIX + 1
+      || memcmp (oid.value, OID_ECDSA_PLAIN_PREFIX, sizeof OID_ECDSA_PLAIN_PREFIX) != 0)
+    return NULL;
+  last = oid.value[sizeof OID_ECDSA_PLAIN_PREFIX];
+  return last >= 1 && last <= 5 ? tdn_der_digest (nids[last - 1]) : NULL;
+}
 
 typedef struct {
   const EVP_MD *md;
@@ -101,7 +155,10 @@ tdn_signed_data_verify (const TdnSignedData *self,
   const EVP_MD *content_md, *sig_md = NULL;
   const char *key_type = NULL;
   PssParams pss = { 0 };
-  gboolean use_pss = FALSE;
+  gboolean use_pss = FALSE, plain = FALSE;
+  guint8 *plain_der = NULL;
+  const guint8 *sig;
+  gsize sig_len;
   int sig_nid;
   g_autofree guint8 *tbs = NULL;
   const guint8 *tbs_data;
@@ -138,6 +195,12 @@ tdn_signed_data_verify (const TdnSignedData *self,
       {
         int md_nid = NID_undef, pk_nid = NID_undef;
 
+        if (sig_nid == NID_undef && (sig_md = ecdsa_plain_md (&self->sig_alg)) != NULL)
+          {
+            key_type = "EC";
+            plain = TRUE;
+            break;
+          }
         if (sig_nid == NID_undef || !OBJ_find_sigid_algs (sig_nid, &md_nid, &pk_nid))
           return TDN_CMS_VERIFY_UNSUPPORTED;
         sig_md = tdn_der_digest (md_nid);
@@ -182,9 +245,21 @@ tdn_signed_data_verify (const TdnSignedData *self,
       tbs_len = self->econtent.length;
     }
 
+  sig = self->signature.value;
+  sig_len = self->signature.length;
+  if (plain)
+    {
+      plain_der = tdn_cms_ecdsa_plain_to_der (sig, sig_len, &sig_len);
+      if (plain_der == NULL)
+        return TDN_CMS_VERIFY_BAD_SIGNATURE;
+      sig = plain_der;
+    }
   ctx = EVP_MD_CTX_new ();
   if (ctx == NULL)
-    return TDN_CMS_VERIFY_UNSUPPORTED;
+    {
+      OPENSSL_free (plain_der);
+      return TDN_CMS_VERIFY_UNSUPPORTED;
+    }
   rc = EVP_DigestVerifyInit (ctx, &pctx, sig_md, NULL, key);
   if (rc == 1 && use_pss)
     rc = EVP_PKEY_CTX_set_rsa_padding (pctx, RSA_PKCS1_PSS_PADDING) == 1
@@ -193,10 +268,12 @@ tdn_signed_data_verify (const TdnSignedData *self,
   if (rc != 1)
     {
       EVP_MD_CTX_free (ctx);
+      OPENSSL_free (plain_der);
       return TDN_CMS_VERIFY_UNSUPPORTED;
     }
-  rc = EVP_DigestVerify (ctx, self->signature.value, self->signature.length, tbs_data, tbs_len);
+  rc = EVP_DigestVerify (ctx, sig, sig_len, tbs_data, tbs_len);
   EVP_MD_CTX_free (ctx);
+  OPENSSL_free (plain_der);
   return rc == 1 ? TDN_CMS_VERIFY_OK : TDN_CMS_VERIFY_BAD_SIGNATURE;
 }
 

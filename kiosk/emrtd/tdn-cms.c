@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <openssl/core_names.h>
+#include <openssl/cms.h>
 #include <openssl/ec.h>
 #include <openssl/objects.h>
 #include <openssl/rsa.h>
@@ -320,6 +321,29 @@ tdn_signed_data_parse (TdnSignedData *out,
       return FALSE;
     }
   return parse_signer_info (out, &signer_info, error);
+}
+
+GBytes *
+tdn_cms_to_der (const guint8 *data,
+                gsize         len)
+{
+  const unsigned char *p = data;
+  unsigned char *der = NULL;
+  CMS_ContentInfo *cms;
+  GBytes *out = NULL;
+  int n;
+
+  if (data == NULL || len == 0 || len > G_MAXINT)
+    return NULL;
+  cms = d2i_CMS_ContentInfo (NULL, &p, (long) len);
+  if (cms == NULL)
+    return NULL;
+  n = i2d_CMS_ContentInfo (cms, &der);
+  if (n > 0)
+    out = g_bytes_new (der, (gsize) n);
+  OPENSSL_free (der);
+  CMS_ContentInfo_free (cms);
+  return out;
 }
 
 void

@@ -44,6 +44,19 @@ iso_date (GDateTime *t)
   return t != NULL ? g_date_time_format (t, "%Y-%m-%d") : g_strdup ("?");
 }
 
+/* Certificate `i` with its validity as yyyy-mm-dd. */
+static void
+describe (TdnCscaStore *store,
+          guint         i,
+          TdnCscaInfo  *info,
+          char        **not_before,
+          char        **not_after)
+{
+  tdn_csca_store_get_info (store, i, info);
+  *not_before = iso_date (info->not_before);
+  *not_after = iso_date (info->not_after);
+}
+
 static void
 print_json (TdnCtl       *ctl,
             TdnCscaStore *store,
@@ -64,9 +77,7 @@ print_json (TdnCtl       *ctl,
       TdnCscaInfo info;
       g_autofree char *nb = NULL, *na = NULL;
 
-      tdn_csca_store_get_info (store, i, &info);
-      nb = iso_date (info.not_before);
-      na = iso_date (info.not_after);
+      describe (store, i, &info, &nb, &na);
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "subject");
       json_builder_add_string_value (b, info.subject);
@@ -128,9 +139,7 @@ csca_list (TdnCtl *ctl,
       TdnCscaInfo info;
       g_autofree char *nb = NULL, *na = NULL;
 
-      tdn_csca_store_get_info (store, i, &info);
-      nb = iso_date (info.not_before);
-      na = iso_date (info.not_after);
+      describe (store, i, &info, &nb, &na);
       printf ("%s  %s … %s  %s\n", info.subject, nb, na, info.key_id ? info.key_id : "-");
       tdn_csca_info_clear (&info);
     }

@@ -375,6 +375,7 @@ tdn_csca_store_add_master_list (TdnCscaStore  *self,
                                 guint         *n_added,
                                 GError       **error)
 {
+  g_autoptr(GBytes) der = NULL;
   g_auto(TdnSignedData) sd = { 0 };
   g_autoptr(GPtrArray) certs = g_ptr_array_new_with_free_func ((GDestroyNotify) X509_free);
   g_autoptr(GError) local = NULL;
@@ -387,6 +388,14 @@ tdn_csca_store_add_master_list (TdnCscaStore  *self,
   if (n_added != NULL)
     *n_added = 0;
   if (!tdn_signed_data_parse (&sd, data, len, &local)
+      && (der = tdn_cms_to_der (data, len)) != NULL)
+    {
+      /* A BER master list: read its DER form. */
+      tdn_signed_data_clear (&sd);
+      g_clear_error (&local);
+      tdn_signed_data_parse (&sd, g_bytes_get_data (der, NULL), g_bytes_get_size (der), &local);
+    }
+  if (local != NULL
       || !tdn_der_oid_equal (&sd.econtent_type, OID_CSCA_MASTER_LIST, sizeof OID_CSCA_MASTER_LIST))
     {
       g_set_error (error, TDN_CSCA_STORE_ERROR, TDN_CSCA_STORE_ERROR_BAD_FILE,

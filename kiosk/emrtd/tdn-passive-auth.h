@@ -13,7 +13,8 @@
  *   4. the DS certificate is issued by a CSCA in the trust store.
  * Algorithms: SHA-1/224/256/384/512; RSA PKCS#1 v1.5, RSASSA-PSS; ECDSA on
  * prime and brainpool curves, including keys with explicit curve
- * parameters (matched to the named curve when they equal one).
+ * parameters (matched to the named curve when they equal one), DER or
+ * BSI plain (r ‖ s) signatures. BER-encoded SODs are read too.
  *
  * Time and expiry (docs/adr/0250-passive-auth-trust-and-expiry.md): the
  * time of check is now (tdn_clock). A DS or CSCA certificate that is not

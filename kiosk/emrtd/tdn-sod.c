@@ -108,6 +108,35 @@ parse_lds_security_object (TdnSod  *self,
 
 static TdnSod *parse (const guint8 *data, gsize len, GError **error);
 
+/* 77 L (or 77 80 … 00 00) around a BER ContentInfo → 77 L around DER. */
+static GBytes *
+ber_to_der (const guint8 *data,
+            gsize         len)
+{
+  g_autoptr(GBytes) inner = NULL;
+  g_autoptr(GByteArray) out = NULL;
+  guint32 tag = 0;
+  gsize value_len = 0, header_len = 0;
+  const guint8 *value;
+
+  if (len >= 2 && data[0] == 0x77 && data[1] == 0x80)
+    {
+      value = data + 2;
+      value_len = len - 2;
+    }
+  else if (tdn_tlv_parse_header (data, len, &tag, &value_len, &header_len, NULL)
+           && tag == 0x77 && value_len <= len - header_len)
+    value = data + header_len;
+  else
+    return NULL;
+  inner = tdn_cms_to_der (value, value_len);
+  if (inner == NULL)
+    return NULL;
+  out = g_byte_array_new ();
+  tdn_der_append (out, 0x77, g_bytes_get_data (inner, NULL), g_bytes_get_size (inner));
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
 TdnSod *
 tdn_sod_parse (const guint8 *data,
                gsize         len,
@@ -118,6 +147,14 @@ tdn_sod_parse (const guint8 *data,
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   sod = parse (data, len, &local);
+  if (sod == NULL)
+    {
+      /* Some issuers write BER: normalise through OpenSSL and try once more. */
+      g_autoptr(GBytes) der = ber_to_der (data, len);
+
+      if (der != NULL)
+        sod = parse (g_bytes_get_data (der, NULL), g_bytes_get_size (der), NULL);
+    }
   if (sod == NULL && local == NULL)
     g_set_error_literal (&local, TDN_SOD_ERROR, TDN_SOD_ERROR_MALFORMED, "malformed");
   if (sod == NULL)

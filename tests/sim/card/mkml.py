@@ -6,7 +6,9 @@
 #
 # Usage:
 #   mkml.py --signer-cert MLS.pem --signer-key MLS.key --out LIST.ml
-#           [--tamper-signature] CERT.pem [CERT.pem ...]
+#           [--tamper-signature | --ber] CERT.pem [CERT.pem ...]
+#
+#   --ber   write BER (indefinite lengths, as `openssl cms -stream` does)
 #
 # Output: DER ContentInfo { id-signedData, SignedData { eContentType
 # id-icao-cscaMasterList (2.23.136.1.1.2), eContent CscaMasterList ::=
@@ -44,6 +46,7 @@ def main():
     p.add_argument('--signer-key', required=True)
     p.add_argument('--out', required=True)
     p.add_argument('--tamper-signature', action='store_true')
+    p.add_argument('--ber', action='store_true')
     p.add_argument('certs', nargs='+')
     a = p.parse_args()
 
@@ -59,8 +62,9 @@ def main():
         cms = bytearray(run(['openssl', 'cms', '-sign', '-binary', '-nodetach', '-nosmimecap',
                              '-outform', 'DER', '-econtent_type', '2.23.136.1.1.2',
                              '-md', 'sha256', '-signer', a.signer_cert,
-                             '-inkey', a.signer_key, '-in', inp]))
-    if a.tamper_signature:
+                             '-inkey', a.signer_key, '-in', inp] +
+                            (['-stream'] if a.ber else [])))
+    if a.tamper_signature and not a.ber:
         _, (ss, se) = locate(cms)
         cms[ss + (se - ss) // 2] ^= 0x01
     with open(a.out, 'wb') as f:

@@ -11,10 +11,11 @@
 #
 #   --alg        ecdsa-brainpoolP256r1 (default) | ecdsa-brainpoolP384r1 |
 #                ecdsa-brainpoolP512r1 | ecdsa-p256 | ecdsa-p384 |
-#                rsa-pkcs1 | rsa-pss
+#                rsa-pkcs1 | rsa-pss | rsa-pss-key
 #                (RSA keys are 2048 bits; rsa-pss signs the certificates with
 #                RSASSA-PSS, SHA-256, salt 32; ECDSA signs with SHA-256, or SHA-384/
-#                SHA-512 for the 384/512-bit curves)
+#                SHA-512 for the 384/512-bit curves); rsa-pss-key also makes the
+#                keys themselves RSASSA-PSS keys (id-RSASSA-PSS in the SPKI)
 #   --explicit   EC keys (CSCA, DS and other CSCA) are written with EXPLICIT
 #                curve parameters instead of a named-curve OID, as the
 #                Vietnamese CSCA in the ICAO master list does
@@ -54,6 +55,7 @@ ALGS = {
     'ecdsa-p384': ('ec', 'secp384r1', 'sha384'),
     'rsa-pkcs1': ('rsa', 2048, 'sha256'),
     'rsa-pss': ('rsa-pss', 2048, 'sha256'),
+    'rsa-pss-key': ('rsa-pss-key', 2048, 'sha256'),
 }
 
 CSCA_NOT_BEFORE = '20200101000000Z'
@@ -124,6 +126,9 @@ def genkey(path, alg, explicit):
     elif kind == 'rsa':
         run(['openssl', 'genpkey', '-algorithm', 'RSA',
              '-pkeyopt', 'rsa_keygen_bits:%d' % param, '-out', path])
+    elif kind == 'rsa-pss-key':
+        run(['openssl', 'genpkey', '-algorithm', 'RSA-PSS',
+             '-pkeyopt', 'rsa_keygen_bits:%d' % param, '-out', path])
     else:
         # A plain rsaEncryption key: certificates and SODs are signed with
         # PSS padding, which is what deployed ICAO PKIs do.
@@ -135,7 +140,7 @@ def genkey(path, alg, explicit):
 def sigopts(alg):
     kind, _, md = ALGS[alg]
     opts = ['-md', md]
-    if kind == 'rsa-pss':
+    if kind in ('rsa-pss', 'rsa-pss-key'):
         opts += ['-sigopt', 'rsa_padding_mode:pss', '-sigopt', 'rsa_pss_saltlen:32',
                  '-sigopt', 'rsa_mgf1_md:' + md]
     return opts

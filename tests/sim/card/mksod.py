@@ -16,6 +16,11 @@
 #   --sig-hash      digest of the CMS signature (default: same as --hash)
 #   --pss           sign with RSASSA-PSS (salt = digest length) instead of
 #                   PKCS#1 v1.5 (RSA keys only)
+#   --ecdsa-plain   ECDSA keys only: write the signature as plain r ‖ s with
+#                   the BSI TR-03111 ecdsa-plain-SHA* signatureAlgorithm
+#                   (0.4.0.127.0.7.1.1.4.1.n), as some issuers do
+#   --keyid         name the signer by subject key identifier instead of
+#                   issuer and serial number (SignerInfo version 3)
 #   --lds-version   0 (default, no LDSVersionInfo) or 1 (adds
 #                   LDSVersionInfo "0108"/"040000")
 # Broken SODs for tests (each alone):
@@ -28,6 +33,10 @@
 #   --no-certs           do not include the DS certificate
 #   --no-wrap            write the bare CMS ContentInfo, without tag 0x77
 #   --econtent-type OID  eContentType (default 2.23.136.1.1.1, id-icao-ldsSecurityObject)
+# Encoding:
+#   --ber                BER as some issuers write it (indefinite lengths,
+#                        constructed eContent OCTET STRING; `openssl cms
+#                        -stream`); a valid SOD, not combinable with --tamper-*
 #
 # Output: tag 0x77 wrapping a DER ContentInfo { id-signedData, SignedData {
 # version 3, digestAlgorithms, encapContentInfo { eContentType, eContent =
@@ -113,6 +122,54 @@ def children(buf, start, end):
     return out
 
 
+def children_raw(buf, start, end):
+    """(tag, tlv_start, value_start, value_end) of each child."""
+    out = []
+    p = start
+    while p < end:
+        t, s, e = parse(buf, p)
+        out.append((t, p, s, e))
+        p = e
+    return out
+
+
+PLAIN_OIDS = {'sha1': 1, 'sha224': 2, 'sha256': 3, 'sha384': 4, 'sha512': 5}
+
+
+def ecdsa_plain(cms, md, ds_cert):
+    """Re-encodes the SignerInfo signature as plain r ‖ s (BSI TR-03111)."""
+    spki = subprocess.run(['openssl', 'x509', '-in', ds_cert, '-noout', '-pubkey'],
+                          stdout=subprocess.PIPE, check=True).stdout
+    spki = subprocess.run(['openssl', 'pkey', '-pubin', '-outform', 'DER'], input=spki,
+                          stdout=subprocess.PIPE, check=True).stdout
+    _, s, e = parse(spki, 0)
+    _, bs, be = children(spki, s, e)[-1]
+    size = (be - bs - 2) // 2                    # 00 04 X Y
+    _, s, e = parse(cms, 0)
+    ci = children_raw(cms, s, e)
+    _, _, s, e = ci[1]
+    _, s, e = parse(cms, s)                      # SignedData
+    sd = children_raw(cms, s, e)
+    _, _, s, e = sd[-1]
+    sis = children_raw(cms, s, e)
+    _, _, s, e = sis[0]
+    si = children_raw(cms, s, e)
+    idx = max(i for i, c in enumerate(si) if c[0] == 0x04)   # signature
+    _, _, ss, se = si[idx]
+    _, rs, re_ = parse(cms, ss)                  # Ecdsa-Sig-Value
+    (_, r0, r1), (_, s0, s1) = children(cms, rs, re_)
+    r = int.from_bytes(cms[r0:r1], 'big')
+    sv = int.from_bytes(cms[s0:s1], 'big')
+    plain = r.to_bytes(size, 'big') + sv.to_bytes(size, 'big')
+    raw = lambda c: bytes(cms[c[1]:c[3]])
+    new_si = b''.join(raw(c) for c in si[:idx - 1]) + \
+        der_seq(der_oid('0.4.0.127.0.7.1.1.4.1.%d' % PLAIN_OIDS[md])) + \
+        tlv(0x04, plain) + b''.join(raw(c) for c in si[idx + 1:])
+    new_sis = tlv(0x30, new_si) + b''.join(raw(c) for c in sis[1:])
+    new_sd = b''.join(raw(c) for c in sd[:-1]) + tlv(0x31, new_sis)
+    return bytearray(der_seq(raw(ci[0]), tlv(0xA0, der_seq(new_sd))))
+
+
 def locate(cms):
     """Offsets (start, end) of eContent's value and the signature's value."""
     _, s, e = parse(cms, 0)                      # ContentInfo
@@ -158,6 +215,8 @@ def main():
     p.add_argument('--hash', choices=sorted(HASH_OIDS), default='sha256')
     p.add_argument('--sig-hash', choices=sorted(HASH_OIDS))
     p.add_argument('--pss', action='store_true')
+    p.add_argument('--keyid', action='store_true')
+    p.add_argument('--ecdsa-plain', action='store_true')
     p.add_argument('--lds-version', type=int, choices=(0, 1), default=0)
     p.add_argument('--out', required=True)
     p.add_argument('--tamper-signature', action='store_true')
@@ -167,6 +226,7 @@ def main():
     p.add_argument('--no-certs', action='store_true')
     p.add_argument('--no-wrap', action='store_true')
     p.add_argument('--econtent-type', default=LDS_OID)
+    p.add_argument('--ber', action='store_true')
     p.add_argument('dgs', nargs='+', metavar='N=FILE')
     a = p.parse_args()
 
@@ -200,8 +260,23 @@ def main():
                      '-keyopt', 'rsa_mgf1_md:' + md]
         if a.no_certs:
             args.append('-nocerts')
+        if a.keyid:
+            args.append('-keyid')
+        if a.ber:
+            if a.tamper_signature or a.tamper_content:
+                p.error('--ber cannot be combined with --tamper-*')
+            args.append('-stream')
         cms = bytearray(run(args))
 
+    if a.ecdsa_plain:
+        if a.ber:
+            p.error('--ber cannot be combined with --ecdsa-plain')
+        cms = ecdsa_plain(cms, md, a.ds_cert)
+    if a.ber:
+        out = bytes(cms) if a.no_wrap else tlv(0x77, bytes(cms))
+        with open(a.out, 'wb') as f:
+            f.write(out)
+        return 0
     (cs, ce), (ss, se) = locate(cms)
     if cms[cs:ce] != lds:
         sys.exit('mksod: openssl did not embed the LDS security object as is')

@@ -134,10 +134,12 @@ test_master_list (void)
   g_autofree char *verified = new_dir ("ml-verified");
   g_autofree char *alone = new_dir ("ml-alone");
   g_autofree char *tampered = new_dir ("ml-tampered");
+  g_autofree char *ber = new_dir ("ml-ber");
   g_autoptr(TdnCscaStore) store = tdn_csca_store_new ();
   g_autoptr(TdnCscaStore) store2 = tdn_csca_store_new ();
   g_autoptr(TdnCscaStore) store3 = tdn_csca_store_new ();
   g_autoptr(TdnCscaStore) store4 = tdn_csca_store_new ();
+  g_autoptr(TdnCscaStore) store5 = tdn_csca_store_new ();
   g_autoptr(GError) error = NULL;
 
   /* The list (signed under csca) carries the other CSCA. */
@@ -155,7 +157,19 @@ test_master_list (void)
   g_assert_true (tdn_csca_store_load_dir (store, verified, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (tdn_csca_store_get_n_certificates (store), ==, 2);
+  g_assert_cmpuint (tdn_csca_store_get_problems (store)->len, ==, 0);
   g_assert_cmpint (pa_status (store, pki, "other-ds"), ==, TDN_PASSIVE_AUTH_VALID);
+
+  /* The same in BER (indefinite lengths), as some publishers write it. */
+  g_free (args);
+  args = g_strdup_printf ("--signer-cert %s/mls.pem --signer-key %s/mls.key --out %s/ber.ml "
+                          "--ber %s/other-csca.pem", pki, pki, ber, pki);
+  pa_fixture_run ("mkml.py", args);
+  copy_file (csca, ber, "vn.pem");
+  g_assert_true (tdn_csca_store_load_dir (store5, ber, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tdn_csca_store_get_n_certificates (store5), ==, 2);
+  g_assert_cmpuint (tdn_csca_store_get_problems (store5)->len, ==, 0);
 
   /* Without it the list is skipped, unless configured to trust it. */
   copy_file (ml, alone, "icao.ml");

@@ -146,6 +146,34 @@ test_valid_rsa_pkcs1_sha1 (void)
 }
 
 static void
+test_valid_rsa_pss_key (void)
+{
+  /* DS and CSCA keys are RSASSA-PSS keys (id-RSASSA-PSS in the SPKI). */
+  check_valid ("rsa-pss-key", NULL, "--hash sha256 --pss");
+}
+
+static void
+test_valid_ber (void)
+{
+  /* Indefinite lengths and a constructed eContent, as some issuers write. */
+  check_valid ("ecdsa-brainpoolP256r1", NULL, "--hash sha256 --ber");
+}
+
+static void
+test_valid_ecdsa_plain (void)
+{
+  /* BSI TR-03111 plain r ‖ s signature (ecdsa-plain-SHA256). */
+  check_valid ("ecdsa-brainpoolP256r1", "--explicit", "--hash sha256 --ecdsa-plain");
+}
+
+static void
+test_valid_keyid (void)
+{
+  /* SignerInfo names the DS by subject key identifier. */
+  check_valid ("rsa-pkcs1", NULL, "--hash sha384 --keyid");
+}
+
+static void
 test_valid_rsa_pss (void)
 {
   check_valid ("rsa-pss", NULL, "--hash sha256 --pss");
@@ -395,6 +423,10 @@ main (int argc, char **argv)
   g_test_add_func ("/emrtd/passive-auth/valid/rsa-pkcs1", test_valid_rsa_pkcs1);
   g_test_add_func ("/emrtd/passive-auth/valid/rsa-pkcs1-sha1", test_valid_rsa_pkcs1_sha1);
   g_test_add_func ("/emrtd/passive-auth/valid/rsa-pss", test_valid_rsa_pss);
+  g_test_add_func ("/emrtd/passive-auth/valid/rsa-pss-key", test_valid_rsa_pss_key);
+  g_test_add_func ("/emrtd/passive-auth/valid/ber", test_valid_ber);
+  g_test_add_func ("/emrtd/passive-auth/valid/signer-by-key-id", test_valid_keyid);
+  g_test_add_func ("/emrtd/passive-auth/valid/ecdsa-plain", test_valid_ecdsa_plain);
   g_test_add_func ("/emrtd/passive-auth/invalid/signature", test_bad_signature);
   g_test_add_func ("/emrtd/passive-auth/invalid/content", test_tampered_content);
   g_test_add_func ("/emrtd/passive-auth/invalid/tampered-dg", test_tampered_dg);
