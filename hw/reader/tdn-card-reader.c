@@ -172,6 +172,21 @@ worker (gpointer data)
   TdnCardOpenFunc open = job->open != NULL ? job->open : open_pcsc;
 
   t = open (job->reader, job->timeout_ms, job->open_data, &error);
+  if (t != NULL && TDN_IS_PCSC_TRANSCEIVER (t) && job->options.extended)
+    {
+      /* Extended length only when the reader says it takes it (CCID
+       * readers report their buffer; a short-APDU reader reports ~261). */
+      guint max_input = tdn_pcsc_transceiver_get_max_input (TDN_PCSC_TRANSCEIVER (t));
+
+      if (max_input > 0 && max_input < 512)
+        {
+          g_debug ("reader takes %u-byte APDUs: no extended length", max_input);
+          job->options.extended = FALSE;
+          job->options.max_le = MIN (job->options.max_le, 0xDFu);
+        }
+      else if (max_input > 0)
+        job->options.max_le = MIN (job->options.max_le, max_input - 64);
+    }
   if (t != NULL)
     result = tdn_chip_read (t, job->keys, &job->options, &error);
   g_clear_object (&t); /* ends the exclusive session, resets the card */

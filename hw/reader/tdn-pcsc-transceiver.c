@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <PCSC/reader.h>
 #include <PCSC/winscard.h>
 
 #include "tdn-pcsc-transceiver.h"
@@ -23,6 +24,7 @@ struct _TdnPcscTransceiver
   gboolean      in_transaction;
   char         *reader;
   GBytes       *atr;
+  guint         max_input;
   gint64        deadline;   /* monotonic µs, 0 = none */
   gint          cancelled;  /* atomic */
   guint8       *buf;
@@ -171,6 +173,14 @@ tdn_pcsc_transceiver_new (const char  *reader,
       return NULL;
     }
   self->atr = g_bytes_new (atr, atr_len);
+  {
+    guint8 attr[8] = { 0 };
+    DWORD attr_len = sizeof attr;
+
+    if (SCardGetAttrib (self->card, SCARD_ATTR_MAXINPUT, attr, &attr_len) == SCARD_S_SUCCESS
+        && attr_len >= 4)
+      self->max_input = attr[0] | attr[1] << 8 | attr[2] << 16 | (guint) attr[3] << 24;
+  }
   return g_steal_pointer (&self);
 }
 
@@ -186,6 +196,13 @@ tdn_pcsc_transceiver_get_atr (TdnPcscTransceiver *self)
 {
   g_return_val_if_fail (TDN_IS_PCSC_TRANSCEIVER (self), NULL);
   return self->atr;
+}
+
+guint
+tdn_pcsc_transceiver_get_max_input (TdnPcscTransceiver *self)
+{
+  g_return_val_if_fail (TDN_IS_PCSC_TRANSCEIVER (self), 0);
+  return self->max_input;
 }
 
 void

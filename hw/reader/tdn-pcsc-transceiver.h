@@ -27,6 +27,9 @@ TdnPcscTransceiver *tdn_pcsc_transceiver_new (const char  *reader,
 const char *tdn_pcsc_transceiver_get_reader (TdnPcscTransceiver *self);
 /* The card's ATR. */
 GBytes     *tdn_pcsc_transceiver_get_atr    (TdnPcscTransceiver *self);
+/* The longest command APDU the reader takes (SCARD_ATTR_MAXINPUT), or 0
+ * when the driver does not say. */
+guint       tdn_pcsc_transceiver_get_max_input (TdnPcscTransceiver *self);
 /* Stops the read from another thread: the next APDU fails with
  * TDN_READER_ERROR_CANCELLED. */
 void        tdn_pcsc_transceiver_cancel     (TdnPcscTransceiver *self);
