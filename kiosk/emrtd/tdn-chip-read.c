@@ -233,6 +233,13 @@ get_access (TdnChipReadCtx            *ctx,
       g_clear_error (&bac_error);
       if (!tdn_bac_keys_derive (keys->mrz_infos->pdata[i], &k, &bac_error))
         continue;
+      /* After a refused key, start again from the application as a fresh
+       * reader would: some chips reset their state on a failed attempt. */
+      if (i > 0 && !select_application (ctx, error))
+        {
+          tdn_bac_keys_clear (&k);
+          return FALSE;
+        }
       ok = tdn_bac_authenticate (ctx->session, &k, NULL, &bac_error);
       tdn_bac_keys_clear (&k);
       if (ok)

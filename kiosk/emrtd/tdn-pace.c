@@ -202,6 +202,17 @@ tdn_pace_authenticate (TdnChipSession    *session,
                                  TDN_APDU_NO_LE, &sw, error);
   if (resp == NULL)
     goto out;
+  if ((sw == 0x6A80 || sw == 0x6A88) && info->parameter_id >= 0 && info->parameter_id < 32)
+    {
+      /* 84 is conditional (ICAO 9303-11 §4.4.4.1): a card that refuses it
+       * gets the command without it. */
+      g_clear_pointer (&resp, g_bytes_unref);
+      g_byte_array_set_size (mse, mse->len - 3);
+      resp = tdn_chip_session_plain (session, 0x00, 0x22, 0xC1, 0xA4, mse->data, mse->len,
+                                     TDN_APDU_NO_LE, &sw, error);
+      if (resp == NULL)
+        goto out;
+    }
   if (sw != TDN_SW_OK)
     {
       refused (sw, error);

@@ -215,6 +215,7 @@ def build(fx, fixture_dir, outdir, pki):
         "extended_length": chip.get("extended_length", False),
         "aa_fail": chip.get("aa_fail", False),
         "ca_fail": chip.get("ca_fail", False),
+        "reject_param_ref": chip.get("reject_param_ref", False),
         "aa_key": "aa-key.pem" if aa_key else None,
         "ca_secret": "%x" % ca_secret,
         "files": {fid: data.hex() for fid, data in files.items()},

@@ -387,7 +387,7 @@ class Card:
             return b"", SW_WRONG_DATA
         if objs.get(0x80) != PACE_OID or objs.get(0x83) != b"\x02":
             return b"", SW_WRONG_DATA
-        if 0x84 in objs and objs[0x84] != b"\x0D":
+        if 0x84 in objs and (objs[0x84] != b"\x0D" or self.spec.get("reject_param_ref")):
             return b"", SW_WRONG_DATA
         self.sm = None
         self.pace = {"step": 1}
