@@ -304,12 +304,24 @@ read_all (TdnChipReadCtx        *ctx,
   g_autoptr(GError) local = NULL;
   GBytes *dg1 = NULL, *dg13 = NULL;
 
-  res->com = read_file (ctx, TDN_FID_COM, error);
+  res->com = read_file (ctx, TDN_FID_COM, &local);
   if (res->com == NULL)
-    return FALSE;
-  tags = com_tag_list (res->com, error);
-  if (tags == NULL)
-    return FALSE;
+    {
+      if (!g_error_matches (local, TDN_CHIP_ERROR, TDN_CHIP_ERROR_FILE_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      /* No EF.COM: assume what every CCCD carries. */
+      g_clear_error (&local);
+      tags = g_bytes_new_static ("\x61\x75\x63\x6D\x6E\x6F", 6);
+    }
+  else
+    {
+      tags = com_tag_list (res->com, error);
+      if (tags == NULL)
+        return FALSE;
+    }
 
   dg1 = read_file (ctx, TDN_FID_DG1, error);
   if (dg1 == NULL)
@@ -410,7 +422,12 @@ read_all (TdnChipReadCtx        *ctx,
           g_hash_table_insert (res->dgs, GUINT_TO_POINTER (2), dg2);
           res->photo = tdn_dg2_extract_image (dg2, &local);
           if (res->photo == NULL && local != NULL)
-            return bad_data (error, "DG2", local);
+            {
+              /* A broken photo must not stop the check-in: the identity
+               * is read; staff see that the photo is missing. */
+              g_message ("DG2 unusable: %s", local->message);
+              g_clear_error (&local);
+            }
         }
       res->photo_missing = res->photo == NULL;
       if (res->photo_missing)

@@ -156,7 +156,9 @@ def build(fx, fixture_dir, outdir, pki):
         dgs[13] = bytes.fromhex(chip["raw_dg13"])
     else:
         dgs[13] = make_dg13(fx)
-    if fx.get("photo"):
+    if "raw_dg2" in chip:
+        dgs[2] = bytes.fromhex(chip["raw_dg2"])
+    elif fx.get("photo"):
         with open(os.path.join(fixture_dir, fx["photo"]), "rb") as f:
             dgs[2] = make_dg2(f.read())
     ca_secret = seeded_int(fx["id_number"], "ca", ecp.N)
@@ -207,6 +209,8 @@ def build(fx, fixture_dir, outdir, pki):
         files["010D"] = bytes(d)
     if chip.get("no_dg2"):
         files.pop("0102", None)
+    if chip.get("no_com"):
+        files.pop("011E", None)
 
     card = {
         "mrz_information": mrz_information(fx, chip.get("card_mrz_expiry")),
