@@ -429,16 +429,19 @@ check_reader (TdnCtl     *ctl,
       *message = g_strdup (_("chip reading is turned off ([reader] enabled=false)"));
       return TDN_CTL_CHECK_SKIPPED;
     }
+  /* No pcscd or no reader is a warning while no reader is named in the
+   * configuration (a development machine, a reader being replaced), and
+   * a failure once one is. */
   readers = tdn_pcsc_list_readers (NULL, &error);
   if (readers == NULL)
     {
       *message = g_strdup (error->message);
-      return TDN_CTL_CHECK_FAILED;
+      return want != NULL && *want != '\0' ? TDN_CTL_CHECK_FAILED : TDN_CTL_CHECK_WARNING;
     }
   if (readers[0] == NULL)
     {
       *message = g_strdup (_("no card reader is connected: plug it in"));
-      return TDN_CTL_CHECK_FAILED;
+      return want != NULL && *want != '\0' ? TDN_CTL_CHECK_FAILED : TDN_CTL_CHECK_WARNING;
     }
   if (want != NULL && *want != '\0' && !g_strv_contains ((const char * const *) readers, want))
     {

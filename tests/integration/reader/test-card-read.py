@@ -113,6 +113,11 @@ def main():
         return 0
     rig.make_pki()
 
+    # The selftest check sees the configured reader.
+    r = rig.ctl("selftest", "--json")
+    checks = {c["name"]: c for c in json.loads(r.stdout)["checks"]} if r.stdout.strip() else {}
+    ok(checks.get("reader", {}).get("status") == "ok", "selftest: reader check ok", r.stdout + r.stderr)
+
     # Hot-plug events on the main context: readers at start, then a card
     # arriving and leaving.
     watch = subprocess.Popen([pcsc_rig.CTL, "readers", "--watch", "--json", "--count", "4", "--timeout", "30"],
