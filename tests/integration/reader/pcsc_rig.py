@@ -74,17 +74,28 @@ class Rig:
             return
         if os.geteuid() != 0:
             raise Skip("starting pcscd needs root")
-        log = open(os.path.join(self.tmp, "pcscd.log"), "w")
-        self.pcscd = subprocess.Popen(["pcscd", "-f", "-a"], stdout=log, stderr=subprocess.STDOUT,
-                                      start_new_session=True)
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            if self.pcscd.poll() is not None:
-                raise RuntimeError("pcscd exited at start (see %s)" % log.name)
-            if READER in self.readers():
+        # vpcd's fixed port stays in TIME_WAIT for a minute after a pcscd
+        # that was stopped with a card connected: wait for it.
+        give_up = time.monotonic() + 90
+        while True:
+            log_name = os.path.join(self.tmp, "pcscd.log")
+            log = open(log_name, "w")
+            self.pcscd = subprocess.Popen(["pcscd", "-f", "-a"], stdout=log, stderr=subprocess.STDOUT,
+                                          start_new_session=True)
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline:
+                if self.pcscd.poll() is not None or READER in self.readers():
+                    break
+                time.sleep(0.1)
+            log.close()
+            if self.pcscd.poll() is None and READER in self.readers():
                 return
-            time.sleep(0.1)
-        raise RuntimeError("pcscd did not show the vpcd reader")
+            with open(log_name) as f:
+                busy = "Address already in use" in f.read()
+            self.stop_pcscd()
+            if not busy or time.monotonic() > give_up:
+                raise RuntimeError("pcscd did not show the vpcd reader (see %s)" % log_name)
+            time.sleep(2)
 
     def stop_pcscd(self):
         """Stops the pcscd this rig started (the reader disappears)."""
