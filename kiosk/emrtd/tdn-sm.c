@@ -139,8 +139,16 @@ tdn_sm_unwrap (TdnSm         *self,
   while (!tdn_tlv_reader_at_end (&r))
     {
       const guint8 *start = resp + r.pos;
-      if (!tdn_tlv_reader_next (&r, &t, error))
-        return NULL;
+      GError *tlv_error = NULL;
+
+      if (!tdn_tlv_reader_next (&r, &t, &tlv_error))
+        {
+          /* FALSE without an error: only padding was left. */
+          if (tlv_error == NULL)
+            break;
+          g_propagate_error (error, tlv_error);
+          return NULL;
+        }
       if (t.tag == 0x87 && do87 == NULL && do8e == NULL)
         { do87 = start; do87_len = t.header_len + t.length; }
       else if (t.tag == 0x99 && do99 == NULL && do8e == NULL && t.length == 2)
