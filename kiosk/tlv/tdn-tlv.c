@@ -170,8 +170,16 @@ tdn_tlv_find (const guint8 *data,
   tdn_tlv_reader_init (&r, data, len);
   while (!tdn_tlv_reader_at_end (&r))
     {
-      if (!tdn_tlv_reader_next (&r, out, error))
-        return FALSE;
+      GError *local = NULL;
+
+      if (!tdn_tlv_reader_next (&r, out, &local))
+        {
+          /* Without an error only padding was left: not found. */
+          if (local == NULL)
+            break;
+          g_propagate_error (error, local);
+          return FALSE;
+        }
       if (out->tag == tag)
         return TRUE;
     }
