@@ -13,17 +13,22 @@
 #include "tdn-ctl-modules.h"
 #include "tdn-queue.h"
 #include "tdn-spool.h"
+#include "tdn-spool-ctl-private.h"
 
-static TdnSpool *
-open_spool (TdnCtl  *ctl,
-            GError **error)
+TdnSpool *
+tdn_spool_ctl_open (TdnCtl  *ctl,
+                    GError **error)
 {
   TdnConfig *config = tdn_ctl_load_config (ctl, error);
+  TdnSpool *spool;
 
   if (config == NULL)
     return NULL;
-  return tdn_spool_open (tdn_config_get_string (config, "spool", "path"),
-                         tdn_config_get_string (config, "spool", "key_file"), error);
+  spool = tdn_spool_open (tdn_config_get_string (config, "spool", "path"),
+                          tdn_config_get_string (config, "spool", "key_file"), error);
+  if (spool != NULL)
+    tdn_spool_set_busy_timeout (spool, (int) tdn_config_get_int (config, "spool", "busy_timeout_ms"));
+  return spool;
 }
 
 static int
@@ -37,7 +42,7 @@ spool_status (TdnCtl *ctl,
 
   if (!tdn_ctl_parse (ctl, NULL, &argc, &argv))
     return TDN_CTL_EXIT_INVALID;
-  spool = open_spool (ctl, &error);
+  spool = tdn_spool_ctl_open (ctl, &error);
   if (spool == NULL || !tdn_spool_get_counts (spool, &c, &error))
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, "%s", error->message);
   if (tdn_ctl_get_json (ctl))
@@ -130,7 +135,7 @@ spool_add_test_visit (TdnCtl *ctl,
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("no such clinic in the configuration"));
   a.format = tdn_config_get_string (config, "queue", "number_format");
 
-  spool = open_spool (ctl, &error);
+  spool = tdn_spool_ctl_open (ctl, &error);
   if (spool == NULL)
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, "%s", error->message);
   v->kiosk_id = g_strdup (tdn_config_get_string (config, "kiosk", "id"));
@@ -175,4 +180,5 @@ void
 tdn_spool_ctl_register (TdnCtl *ctl)
 {
   tdn_ctl_register_commands (ctl, commands, G_N_ELEMENTS (commands));
+  tdn_spool_ctl_register_outbox (ctl);
 }
