@@ -1,0 +1,98 @@
+/* tdn-syncd-ctl.c — tiepdonctl sync run --once
+ *
+ * Copyright 2026 The Tiếp đón authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tiepdon-syncd"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "tdn-ctl.h"
+#include "tdn-ctl-modules.h"
+#include "tdn-sync-runner.h"
+
+static int
+sync_run (TdnCtl *ctl,
+          int     argc,
+          char  **argv)
+{
+  gboolean once = FALSE;
+  GOptionEntry entries[] = {
+    { "once", 0, 0, G_OPTION_ARG_NONE, &once, N_("Deliver what is due now, then stop"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdnSpool) spool = NULL;
+  g_autoptr(TdnSyncDestination) destination = NULL;
+  g_autoptr(TdnSyncRunner) runner = NULL;
+  TdnSpoolCounts c;
+  TdnConfig *config;
+  guint attempts = 0;
+
+  if (!tdn_ctl_parse (ctl, entries, &argc, &argv))
+    return TDN_CTL_EXIT_INVALID;
+  if (!once)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID,
+                         _("only “sync run --once” is offered here; the service is tiepdon-syncd"));
+  config = tdn_ctl_load_config (ctl, &error);
+  if (config == NULL)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, "%s", error->message);
+  tdn_clock_set_timezone (tdn_config_get_string (config, "kiosk", "timezone"));
+  destination = tdn_sync_destination_new_for_config (config, &error);
+  if (destination == NULL)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, "%s", error->message);
+  spool = tdn_spool_open (tdn_config_get_string (config, "spool", "path"),
+                          tdn_config_get_string (config, "spool", "key_file"), &error);
+  if (spool == NULL)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, "%s", error->message);
+  tdn_spool_set_busy_timeout (spool, (int) tdn_config_get_int (config, "spool", "busy_timeout_ms"));
+  runner = tdn_sync_runner_new (spool, destination,
+                                (int) tdn_config_get_int (config, "sync", "backoff_min_s"),
+                                (int) tdn_config_get_int (config, "sync", "backoff_max_s"));
+  if (!tdn_sync_runner_run_due (runner, NULL, &attempts, &error) ||
+      !tdn_spool_get_counts (spool, &c, &error))
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, "%s", error->message);
+
+  if (tdn_ctl_get_json (ctl))
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "attempts");
+      json_builder_add_int_value (b, attempts);
+      json_builder_set_member_name (b, "pending");
+      json_builder_add_int_value (b, c.pending);
+      json_builder_set_member_name (b, "in_flight");
+      json_builder_add_int_value (b, c.in_flight);
+      json_builder_set_member_name (b, "delivered");
+      json_builder_add_int_value (b, c.delivered);
+      json_builder_set_member_name (b, "parked");
+      json_builder_add_int_value (b, c.parked);
+      json_builder_set_member_name (b, "oldest_pending_age_s");
+      if (c.oldest_pending_age_s >= 0)
+        json_builder_add_int_value (b, c.oldest_pending_age_s);
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      tdn_ctl_print_json (ctl, root);
+    }
+  else
+    printf (_("%u attempts; pending %lld, in flight %lld, delivered %lld, parked %lld\n"), attempts,
+            (long long) c.pending, (long long) c.in_flight, (long long) c.delivered, (long long) c.parked);
+  return TDN_CTL_EXIT_OK;
+}
+
+static const TdnCtlCommand commands[] = {
+  { "sync run", "--once [--json]",
+    N_("Deliver every visit that is due to the HIS now, then print the outbox counts"), sync_run },
+};
+
+void
+tdn_syncd_ctl_register (TdnCtl *ctl)
+{
+  tdn_ctl_register_commands (ctl, commands, G_N_ELEMENTS (commands));
+}
