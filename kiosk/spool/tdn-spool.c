@@ -183,7 +183,6 @@ tdn_spool_open (const char  *path,
 {
   g_autoptr(TdnSpool) self = g_object_new (TDN_TYPE_SPOOL, NULL);
   struct stat st;
-  int fd;
 
   g_return_val_if_fail (path != NULL && key_path != NULL, NULL);
   self->path = g_strdup (path);
@@ -194,15 +193,24 @@ tdn_spool_open (const char  *path,
                    _("%s can be read by other users; run “chmod 600 %s”"), path, path);
       return NULL;
     }
-  fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-  if (fd < 0)
+  /* Create the file 0600 before SQLite does, but never open and close an
+   * existing spool here: closing any descriptor of the file drops the
+   * POSIX locks that this process's other SQLite connections hold on it
+   * (syncd has two), which breaks WAL readers. */
+  if (stat (path, &st) != 0)
     {
-      int saved = errno;
-      g_set_error (error, TDN_SPOOL_ERROR, TDN_SPOOL_ERROR_OPEN,
-                   _("Cannot open the spool %s: %s"), path, g_strerror (saved));
-      return NULL;
+      int fd = open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+
+      if (fd >= 0)
+        close (fd);
+      else if (errno != EEXIST)
+        {
+          int saved = errno;
+          g_set_error (error, TDN_SPOOL_ERROR, TDN_SPOOL_ERROR_OPEN,
+                       _("Cannot open the spool %s: %s"), path, g_strerror (saved));
+          return NULL;
+        }
     }
-  close (fd);
 
   self->key = tdn_spool_key_load (key_path, TRUE, error);
   if (self->key == NULL)
