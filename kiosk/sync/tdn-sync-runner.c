@@ -205,7 +205,7 @@ tdn_sync_runner_step (TdnSyncRunner  *self,
       return tdn_spool_outbox_finish (self->spool, item->delivery_id, TDN_OUTBOX_DELIVERED, 0, NULL, error);
 
     case TDN_SYNC_PARK:
-      g_warning ("delivery %s of visit %s (revision %d) parked for a human: %s",
+      g_message ("delivery %s of visit %s (revision %d) PARKED for a human: %s",
                  item->delivery_id, item->visit_id, item->revision, masked);
       if (!tdn_spool_outbox_finish (self->spool, item->delivery_id, TDN_OUTBOX_PARKED, 0, reason, error))
         return FALSE;

@@ -150,7 +150,7 @@ tdn_syncd_new (TdnConfig  *config,
 
       self->help = tdn_help_client_new (config, &local);
       if (self->help == NULL)
-        g_warning ("parked deliveries will only be logged: %s", local->message);
+        g_message ("parked deliveries will only be logged: %s", local->message);
     }
   self->db_name = g_path_get_basename (tdn_config_get_string (config, "spool", "path"));
   self->wal_name = g_strconcat (self->db_name, "-wal", NULL);
@@ -237,7 +237,7 @@ alert_posted_cb (GObject      *source,
   g_autofree char *id = tdn_help_client_post_finish (TDN_HELP_CLIENT (source), result, &error);
 
   if (id == NULL)
-    g_warning ("could not tell the desk about a parked delivery: %s", error->message);
+    g_message ("could not tell the desk about a parked delivery: %s", error->message);
   else
     g_message ("help request %s raised for a parked delivery", id);
 }
@@ -308,7 +308,7 @@ worker_main (gpointer data)
       if (!ok)
         {
           /* The spool is busy or damaged: say so and try again later. */
-          g_warning ("delivery paused: %s", error->message);
+          g_message ("delivery paused: %s", error->message);
           g_clear_error (&error);
         }
       else if (next_due >= 0)
