@@ -9,13 +9,15 @@
 # Every message it accepts (AA) is recorded once by MSH-10 — a resend of
 # the same control id is counted as a duplicate, not stored twice, the
 # way the kiosk expects an HIS to dedupe. --state is a JSON-lines log,
-# one line per message received: {"id", "event", "mode", "dup"}; it is
+# one line per message received: {"id", "event", "mode", "dup",
+# "sha256" of the message, PID-5 "name", PID-11 "address"}; it is
 # read back at start so a restarted HIS remembers. --mode-file, read for
 # each message, switches the answer: AA (default), AE, AR (HIS busy),
 # AR-HEADER (AR naming MSH-9), GARBAGE (bytes that are no ACK), NOACK
 # (read, never answer), WRONGID (an AA for another control id).
 import argparse
 import asyncio
+import hashlib
 import json
 import os
 import sys
@@ -38,8 +40,12 @@ def read_mode(path):
         return "AA"
 
 
-def record(control_id, event, mode, dup=False):
-    log.write(json.dumps({"id": control_id, "event": event, "mode": mode, "dup": dup}) + "\n")
+def record(control_id, event, mode, text, dup=False):
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    pid = next((seg.split("|") for seg in text.split("\r") if seg.startswith("PID|")), [])
+    log.write(json.dumps({"id": control_id, "event": event, "mode": mode, "dup": dup, "sha256": digest,
+                          "name": pid[5] if len(pid) > 5 else None,
+                          "address": pid[11] if len(pid) > 11 else None}) + "\n")
     log.flush()
 
 
@@ -67,7 +73,7 @@ async def handle(reader, writer, args):
             control_id = msh[9] if len(msh) > 9 else ""
             event = msh[8].split("^")[1] if len(msh) > 8 and "^" in msh[8] else ""
             mode = read_mode(args.mode_file)
-            record(control_id, event, mode, mode == "AA" and control_id in seen)
+            record(control_id, event, mode, text, mode == "AA" and control_id in seen)
             if mode == "AA":
                 seen.add(control_id)
                 writer.write(frame(ack(control_id, "AA")))

@@ -128,8 +128,9 @@ class MllpPeer(Peer):
 
 
 class Kiosk:
-    def __init__(self, workdir, sync_lines):
+    def __init__(self, workdir, sync_lines, timeout_s=5):
         self.workdir = workdir
+        self.timeout_s = timeout_s
         self.build = os.environ["TIEPDON_BUILD_DIR"]
         self.ctl = os.environ.get("TIEPDONCTL", os.path.join(self.build, "kiosk/ctl/tiepdonctl"))
         self.syncd_bin = os.path.join(self.build, "kiosk/syncd/tiepdon-syncd")
@@ -142,7 +143,7 @@ class Kiosk:
         with open(self.config, "w", encoding="utf-8") as f:
             f.write("[kiosk]\nid=K2\nfacility_code=01001\n")
             f.write(f"[spool]\npath={self.workdir}/spool.db\nkey_file={self.workdir}/spool.key\n")
-            f.write("[sync]\nbackoff_min_s=1\nbackoff_max_s=2\npoll_interval_ms=200\ntimeout_s=5\n")
+            f.write(f"[sync]\nbackoff_min_s=1\nbackoff_max_s=2\npoll_interval_ms=200\ntimeout_s={self.timeout_s}\n")
             f.write("\n".join(sync_lines) + "\n")
             f.write("[clinic NOI]\nname_vi=Khám Nội\nprefix=A\n[clinic NGOAI]\nname_vi=Khám Ngoại\nprefix=B\n")
 
