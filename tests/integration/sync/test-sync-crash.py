@@ -59,13 +59,14 @@ def run(work, his, kiosk):
     kiosk.write_config(["adapter=fhir", f"fhir_url={his.url()}"])
 
     out_path = os.path.join(work, "committed.txt")
-    with open(out_path, "w") as out:
+    err_path = os.path.join(work, "commit-visits.log")
+    with open(out_path, "w") as out, open(err_path, "w") as err:
         committer = subprocess.Popen([kiosk.commit_bin, "--config", kiosk.config, "--count", str(count),
                                       "--repeat", "7", "--revise", "25", "--delay-ms", "3",
-                                      "--seed", str(seed % 1000)], stdout=out, stderr=subprocess.PIPE)
+                                      "--seed", str(seed % 1000)], stdout=out, stderr=err)
         kills = his_restarts = 0
         # Keep killing while visits arrive, and a little after.
-        extra_rounds = 8
+        extra_rounds = 40
         while committer.poll() is None or extra_rounds > 0:
             if committer.poll() is not None:
                 extra_rounds -= 1
@@ -79,8 +80,12 @@ def run(work, his, kiosk):
                 his.start(fixed_port=his.port)
                 his_restarts += 1
         if committer.returncode != 0:
-            fail(f"commit-visits failed: {committer.stderr.read().decode()}")
-    ok(kills > 10 and his_restarts > 0, f"syncd killed {kills} times, the HIS restarted {his_restarts} times")
+            with open(err_path) as f:
+                fail(f"commit-visits failed: {f.read()[-2000:]}")
+    with open(os.path.join(work, "syncd.log"), errors="replace") as f:
+        resumed = f.read().count("was in flight when syncd stopped")
+    ok(kills > 10 and his_restarts > 0 and resumed > 0,
+       f"syncd killed {kills} times ({resumed} times mid-delivery), the HIS restarted {his_restarts} times")
 
     with open(out_path) as f:
         rows = [line.split() for line in f if line.strip()]

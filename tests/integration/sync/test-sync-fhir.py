@@ -20,6 +20,7 @@ sys.path.insert(0, os.path.join(os.environ["TIEPDON_SOURCE_DIR"], "tests", "his"
 from peers import FhirPeer, Kiosk, fail, wait_for  # noqa: E402
 
 n = 0
+KIOSKS = []
 
 
 def ok(cond, what):
@@ -38,10 +39,11 @@ def main():
         if os.environ.get("TDN_TEST_KEEP"):
             work = tempfile.mkdtemp(prefix="tdn-sync-fhir-kept-")
         his = FhirPeer(work, token="s3cret-token")
-        kiosk = None
         try:
-            kiosk = run(work, his)
+            run(work, his)
         finally:
+            for proc in KIOSKS:
+                proc.kill_syncd()
             his.stop()
     print(f"1..{n}")
 
@@ -53,6 +55,7 @@ def run(work, his):
         f.write("s3cret-token\n")
     os.chmod(token_file, 0o600)
     kiosk = Kiosk(work, ["adapter=fhir", f"fhir_url={his.url()}", f"fhir_token_file={token_file}"])
+    KIOSKS.append(kiosk)
 
     # Delivery, then a resend of the same bytes: no second copy.
     visits = kiosk.commit(5, "--revise", "5", "--seed", "11")
