@@ -5,7 +5,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: /usr/bin/python3 mllp-server.py --state FILE [--mode-file FILE]
-# Listens on 127.0.0.1 (port chosen by the OS) and prints "PORT <n>".
+# Listens on 127.0.0.1 (port chosen by the OS unless --port: a restart
+# takes the old one again) and prints "PORT <n>".
 # Every message it accepts (AA) is recorded once by MSH-10 — a resend of
 # the same control id is counted as a duplicate, not stored twice, the
 # way the kiosk expects an HIS to dedupe. --state is a JSON-lines log,
@@ -102,6 +103,7 @@ async def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--state", required=True)
     parser.add_argument("--mode-file")
+    parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
     global log
     if os.path.exists(args.state):
@@ -114,7 +116,7 @@ async def main():
                 if entry.get("mode") == "AA":
                     seen.add(entry["id"])
     log = open(args.state, "a", encoding="utf-8")
-    server = await hl7.mllp.start_hl7_server(lambda r, w: handle(r, w, args), host="127.0.0.1", port=0,
+    server = await hl7.mllp.start_hl7_server(lambda r, w: handle(r, w, args), host="127.0.0.1", port=args.port,
                                              encoding="utf-8")
     port = server.sockets[0].getsockname()[1]
     print(f"PORT {port}", flush=True)

@@ -137,6 +137,7 @@ class Kiosk:
         self.commit_bin = os.path.join(self.build, "tests/integration/sync/commit-visits")
         self.config = os.path.join(workdir, "tiepdon.conf")
         self.syncd = None
+        self.last_figure = None
         self.write_config(sync_lines)
 
     def write_config(self, sync_lines):
@@ -160,7 +161,10 @@ class Kiosk:
         p = subprocess.run([self.commit_bin, "--config", self.config, "--count", str(count), *extra],
                            capture_output=True, text=True)
         if p.returncode != 0:
-            fail(f"commit-visits failed: {p.stderr.strip()}")
+            fail(f"commit-visits failed: {p.stderr.strip()[-2000:]}")
+        for line in p.stdout.splitlines():
+            if line.startswith("FIGURE "):
+                self.last_figure = line.split()[2]
         return [line.split() for line in p.stdout.splitlines() if line and not line.startswith("FIGURE")]
 
     def start_syncd(self):
