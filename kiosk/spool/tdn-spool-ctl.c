@@ -1,4 +1,4 @@
-/* tdn-spool-ctl.c — tiepdonctl spool status and spool add-test-visit
+/* tdn-spool-ctl.c — tiepdonctl spool status, add-test-visit and rekey
  *
  * Copyright 2026 The Tiếp đón authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "tdn-ctl.h"
 #include "tdn-ctl-modules.h"
@@ -169,11 +171,70 @@ spool_add_test_visit (TdnCtl *ctl,
   return TDN_CTL_EXIT_OK;
 }
 
+/* Re-seal under a new key, then swap the files so that at every moment
+ * [spool] key_file opens the spool: link the old key aside, then rename
+ * the new one over it (atomic). Running it again after a crash finishes. */
+static int
+spool_rekey (TdnCtl *ctl,
+             int     argc,
+             char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdnSpool) spool = NULL;
+  g_autofree char *fresh = NULL, *retired = NULL;
+  TdnConfig *config;
+  const char *key_file;
+  guint n = 0;
+
+  if (!tdn_ctl_parse (ctl, NULL, &argc, &argv))
+    return TDN_CTL_EXIT_INVALID;
+  config = tdn_ctl_load_config (ctl, &error);
+  if (config == NULL)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, "%s", error->message);
+  key_file = tdn_config_get_string (config, "spool", "key_file");
+  if (!g_file_test (key_file, G_FILE_TEST_EXISTS))
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("There is no spool key %s to rotate"), key_file);
+  fresh = g_strconcat (key_file, ".new", NULL);
+  retired = g_strdup_printf ("%s.retired-%" G_GINT64_FORMAT, key_file, tdn_clock_get_real ());
+  spool = tdn_spool_ctl_open (ctl, &error);
+  if (spool == NULL || !tdn_spool_rekey (spool, fresh, g_get_user_name (), &n, &error))
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, "%s", error->message);
+  if (link (key_file, retired) != 0 || rename (fresh, key_file) != 0)
+    {
+      int saved = errno;
+      return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE,
+                           _("The spool is sealed with %s but the key files could not be swapped (%s); run "
+                             "“tiepdonctl spool rekey” again"), fresh, g_strerror (saved));
+    }
+  if (tdn_ctl_get_json (ctl))
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "resealed_values");
+      json_builder_add_int_value (b, n);
+      json_builder_set_member_name (b, "key_file");
+      json_builder_add_string_value (b, key_file);
+      json_builder_set_member_name (b, "retired_key_file");
+      json_builder_add_string_value (b, retired);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      tdn_ctl_print_json (ctl, root);
+    }
+  else
+    printf (_("%u values sealed with the new key in %s; the old key is %s — delete it when no backup needs it\n"),
+            n, key_file, retired);
+  return TDN_CTL_EXIT_OK;
+}
+
 static const TdnCtlCommand commands[] = {
   { "spool status", "[--json]",
     N_("Count the visits waiting for, on their way to, and delivered to the HIS"), spool_status },
   { "spool add-test-visit", "[--clinic CODE] [--name NAME] [--id NUM] [--dob DATE] [--payment WAY] [--json]",
     N_("Commit a test visit with a queue number (for printer and HIS checks)"), spool_add_test_visit },
+  { "spool rekey", "[--json]",
+    N_("Seal the spool's personal data with a new key (stop the kiosk and syncd first)"), spool_rekey },
 };
 
 void

@@ -145,6 +145,18 @@ gboolean  tdn_spool_purge         (TdnSpool         *self,
                                    guint            *n_purged,
                                    GError          **error);
 
+/* Key rotation: re-seals every personal value (and the ID hashes, and
+ * the stored delivery bytes) under the key in `new_key_path` (created 0600
+ * when missing) in one transaction; values already under it are skipped,
+ * so an interrupted rotation is finished by running it again. Afterwards
+ * this spool uses the new key; the caller swaps the key files. Stop the
+ * kiosk and syncd first: they hold the old key. */
+gboolean  tdn_spool_rekey         (TdnSpool         *self,
+                                   const char       *new_key_path,
+                                   const char       *actor,
+                                   guint            *n_values,
+                                   GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdnVisit, tdn_visit_free)
 
 G_END_DECLS

@@ -34,7 +34,7 @@ static void
 teardown (Fixture      *f,
           gconstpointer data)
 {
-  const char *names[] = { "spool.db", "spool.db-wal", "spool.db-shm", "spool.key" };
+  const char *names[] = { "spool.db", "spool.db-wal", "spool.db-shm", "spool.key", "new.key" };
 
   g_clear_object (&f->spool);
   tdn_clock_clear_fake ();
@@ -197,11 +197,53 @@ test_revision_and_purge (Fixture      *f,
   g_assert_cmpstr (kept->id_number, ==, "001090000004");
 }
 
+static void
+test_rekey (Fixture      *f,
+            gconstpointer data)
+{
+  g_autofree char *a = commit (f, "001090000005");
+  g_autofree char *fresh = g_build_filename (f->dir, "new.key", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdnVisit) v = NULL;
+  g_autoptr(TdnOutboxItem) d = NULL;
+  g_autoptr(GBytes) payload = g_bytes_new_static ("PID|Phạm Thị Lan", strlen ("PID|Phạm Thị Lan"));
+  g_auto(GStrv) found = NULL;
+  gint64 next_due;
+  guint n = 0;
+
+  d = tdn_spool_outbox_next (f->spool, tdn_clock_get_real (), &next_due, &error);
+  g_assert_true (tdn_spool_outbox_begin (f->spool, d->delivery_id, "hl7v2", payload, &error));
+  g_assert_true (tdn_spool_rekey (f->spool, fresh, "it", &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);   /* id, name, photo, payload */
+  /* Again: nothing left to re-seal. */
+  g_assert_true (tdn_spool_rekey (f->spool, fresh, "it", &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+
+  /* The old key no longer opens the values; the new one does, ID lookups too. */
+  g_clear_object (&f->spool);
+  f->spool = tdn_spool_open (f->db, f->key, &error);
+  g_assert_null (tdn_spool_get_visit (f->spool, a, &error));
+  g_assert_error (error, TDN_SPOOL_ERROR, TDN_SPOOL_ERROR_KEY);
+  g_clear_error (&error);
+  g_clear_object (&f->spool);
+  f->spool = tdn_spool_open (f->db, fresh, &error);
+  v = tdn_spool_get_visit (f->spool, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (v->full_name, ==, "Phạm Thị Lan");
+  found = tdn_spool_find_by_id_number (f->spool, "001090000005", &error);
+  g_assert_cmpuint (g_strv_length (found), ==, 1);
+  g_clear_pointer (&d, tdn_outbox_item_free);
+  d = tdn_spool_outbox_next (f->spool, tdn_clock_get_real (), &next_due, &error);
+  g_assert_true (g_bytes_equal (d->payload, payload));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/spool/outbox/order-and-states", Fixture, NULL, setup, test_order_and_states, teardown);
   g_test_add ("/spool/outbox/revision-and-purge", Fixture, NULL, setup, test_revision_and_purge, teardown);
+  g_test_add ("/spool/rekey", Fixture, NULL, setup, test_rekey, teardown);
   return g_test_run ();
 }
