@@ -12,6 +12,8 @@
 # readable reason, retry/rebuild, an outage whose backlog drains in order
 # once the HIS is back, SIGTERM, the bearer token, and retention purge.
 import os
+import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -39,22 +41,51 @@ def main():
         if os.environ.get("TDN_TEST_KEEP"):
             work = tempfile.mkdtemp(prefix="tdn-sync-fhir-kept-")
         his = FhirPeer(work, token="s3cret-token")
+        desk = None
         try:
-            run(work, his)
+            desk = start_help_server(work)
+            run(work, his, desk)
         finally:
             for proc in KIOSKS:
                 proc.kill_syncd()
             his.stop()
+            if desk is not None:
+                desk[0].stdin.close()
+                desk[0].wait()
     print(f"1..{n}")
 
 
-def run(work, his):
+def start_help_server(work):
+    """The broker's help API (tests/sim/help-server), where parks raise alerts."""
+    binary = os.path.join(os.environ["TIEPDON_BUILD_DIR"], "tests", "sim", "help-server")
+    if not os.path.exists(binary):
+        return None
+    db = os.path.join(work, "help.db")
+    proc = subprocess.Popen([binary, db], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=open(os.path.join(work, "help-server.log"), "ab"))
+    port = int(proc.stdout.readline())
+    token = os.path.join(work, "kiosk.token")
+    with open(token, "w") as f:
+        f.write("kiosk-k2-token\n")
+    os.chmod(token, 0o600)
+    return proc, port, db, token
+
+
+def help_requests(desk):
+    with sqlite3.connect(desk[2]) as db:
+        return db.execute("SELECT visit_ref, reason, kiosk_id FROM help_requests").fetchall()
+
+
+def run(work, his, desk):
     his.start()
     token_file = os.path.join(work, "his.token")
     with open(token_file, "w") as f:
         f.write("s3cret-token\n")
     os.chmod(token_file, 0o600)
-    kiosk = Kiosk(work, ["adapter=fhir", f"fhir_url={his.url()}", f"fhir_token_file={token_file}"])
+    lines = ["adapter=fhir", f"fhir_url={his.url()}", f"fhir_token_file={token_file}"]
+    if desk is not None:
+        lines += ["[eligibility]", f"broker_url=http://127.0.0.1:{desk[1]}/", f"token_file={desk[3]}"]
+    kiosk = Kiosk(work, lines)
     KIOSKS.append(kiosk)
 
     # Delivery, then a resend of the same bytes: no second copy.
@@ -133,16 +164,27 @@ def run(work, his):
     wait_for(lambda: vid in his.visit_ids(), 10, "a fresh visit to be delivered")
     wait_for(lambda: kiosk.counts()["delivered"] == 33, 10, "the spool to record the delivery")
     ok(True, "a fresh visit is delivered while syncd runs")
+
+    # A park while syncd runs raises a help request for the desk.
+    his.set_mode("400")
+    vid = kiosk.commit(1, "--seed", "600")[0][0]
+    wait_for(lambda: kiosk.counts()["parked"] == 1, 10, "the refused visit to be parked")
+    if desk is not None:
+        alerts = wait_for(lambda: help_requests(desk), 10, "the help request")
+        ok(alerts == [(vid, "his_delivery_failed", "K2")], f"the desk is told about the parked visit ({alerts})")
+    his.set_mode("normal")
+    kiosk.json("spool", "retry", vid)
+    wait_for(lambda: kiosk.counts()["delivered"] == 34, 10, "the retried visit")
     ok(kiosk.stop_syncd() == 0, "tiepdon-syncd stops cleanly on SIGTERM")
 
     # Retention: everything is delivered; purge with 0 days erases personal data.
     out = kiosk.json("spool", "purge", "--older-than-days", "0")
-    ok(out["purged_visits"] == 32, f"purge anonymised every delivered visit ({out})")
+    ok(out["purged_visits"] == 33, f"purge anonymised every delivered visit ({out})")
     shown = kiosk.json("spool", "show", visits[0][0])
     ok(shown["purged"] and shown["masked_id"] is None and shown["clinic"] is not None,
        "a purged visit keeps its anonymous record")
     export = kiosk.json("spool", "export")
-    ok(len(export["visits"]) == 32 and all(v["full_name"] is None for v in export["visits"]),
+    ok(len(export["visits"]) == 33 and all(v["full_name"] is None for v in export["visits"]),
        "export after purge carries no names")
 
 
