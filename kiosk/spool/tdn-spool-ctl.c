@@ -53,19 +53,7 @@ spool_status (TdnCtl *ctl,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "pending");
-      json_builder_add_int_value (b, c.pending);
-      json_builder_set_member_name (b, "in_flight");
-      json_builder_add_int_value (b, c.in_flight);
-      json_builder_set_member_name (b, "delivered");
-      json_builder_add_int_value (b, c.delivered);
-      json_builder_set_member_name (b, "parked");
-      json_builder_add_int_value (b, c.parked);
-      json_builder_set_member_name (b, "oldest_pending_age_s");
-      if (c.oldest_pending_age_s >= 0)
-        json_builder_add_int_value (b, c.oldest_pending_age_s);
-      else
-        json_builder_add_null_value (b);
+      tdn_spool_counts_add_json (&c, b);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       tdn_ctl_print_json (ctl, root);

@@ -601,3 +601,22 @@ tdn_spool_get_counts (TdnSpool        *self,
   sqlite3_finalize (stmt);
   return TRUE;
 }
+
+void
+tdn_spool_counts_add_json (const TdnSpoolCounts *c,
+                           JsonBuilder          *b)
+{
+  const char *names[] = { "pending", "in_flight", "delivered", "parked" };
+  const gint64 values[] = { c->pending, c->in_flight, c->delivered, c->parked };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      json_builder_set_member_name (b, names[i]);
+      json_builder_add_int_value (b, values[i]);
+    }
+  json_builder_set_member_name (b, "oldest_pending_age_s");
+  if (c->oldest_pending_age_s >= 0)
+    json_builder_add_int_value (b, c->oldest_pending_age_s);
+  else
+    json_builder_add_null_value (b);
+}

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 G_BEGIN_DECLS
@@ -126,6 +127,10 @@ GStrv     tdn_spool_find_by_id_number (TdnSpool     *self,
 gboolean  tdn_spool_get_counts    (TdnSpool         *self,
                                    TdnSpoolCounts   *counts,
                                    GError          **error);
+/* Adds "pending", "in_flight", "delivered", "parked" and
+ * "oldest_pending_age_s" (null when nothing waits) to an open object. */
+void      tdn_spool_counts_add_json (const TdnSpoolCounts *counts,
+                                     JsonBuilder          *builder);
 
 /* An audit row (who did what to which visit); `detail` has no personal data. */
 gboolean  tdn_spool_add_audit     (TdnSpool         *self,

@@ -34,6 +34,21 @@ def fail(message):
     sys.exit(1)
 
 
+COUNT = [0]
+
+
+def ok(cond, what):
+    """One TAP line; a failure ends the test with the peers' logs."""
+    COUNT[0] += 1
+    if not cond:
+        fail(what)
+    print(f"ok {COUNT[0]} - {what}", flush=True)
+
+
+def plan():
+    print(f"1..{COUNT[0]}", flush=True)
+
+
 def wait_for(predicate, timeout, what):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -20,17 +20,9 @@ import time
 from collections import Counter
 
 sys.path.insert(0, os.path.join(os.environ["TIEPDON_SOURCE_DIR"], "tests", "his"))
-from peers import FhirPeer, Kiosk, fail, wait_for  # noqa: E402
-
-n = 0
+from peers import FhirPeer, Kiosk, fail, ok, plan, wait_for  # noqa: E402
 
 
-def ok(cond, what):
-    global n
-    n += 1
-    if not cond:
-        fail(what)
-    print(f"ok {n} - {what}", flush=True)
 
 
 def main():
@@ -47,7 +39,7 @@ def main():
             if kiosk is not None:
                 kiosk.kill_syncd()
             his.stop()
-    print(f"1..{n}")
+    plan()
 
 
 def run(work, his, kiosk):

@@ -19,18 +19,10 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.environ["TIEPDON_SOURCE_DIR"], "tests", "his"))
-from peers import FhirPeer, Kiosk, fail, wait_for  # noqa: E402
+from peers import FhirPeer, Kiosk, ok, plan, wait_for  # noqa: E402
 
-n = 0
 KIOSKS = []
 
-
-def ok(cond, what):
-    global n
-    n += 1
-    if not cond:
-        fail(what)
-    print(f"ok {n} - {what}", flush=True)
 
 
 def main():
@@ -52,7 +44,7 @@ def main():
             if desk is not None:
                 desk[0].stdin.close()
                 desk[0].wait()
-    print(f"1..{n}")
+    plan()
 
 
 def start_help_server(work):

@@ -16,17 +16,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.environ["TIEPDON_SOURCE_DIR"], "tests", "his"))
-from peers import Kiosk, MllpPeer, fail  # noqa: E402
-
-n = 0
+from peers import Kiosk, MllpPeer, ok, plan  # noqa: E402
 
 
-def ok(cond, what):
-    global n
-    n += 1
-    if not cond:
-        fail(what)
-    print(f"ok {n} - {what}", flush=True)
 
 
 def deliver_until_done(kiosk, visit_id, tries=20):
@@ -48,12 +40,12 @@ def main():
             run(kiosk, his)
         finally:
             his.stop()
-    print(f"1..{n}")
+    plan()
 
 
 def run(kiosk, his):
     his.set_mode("AA")
-    visits = kiosk.commit(3, "--revise", "3", "--seed", "21")
+    kiosk.commit(3, "--revise", "3", "--seed", "21")
     out = kiosk.json("sync", "run", "--once")
     ok(out["delivered"] == 4 and out["pending"] == 0, f"3 visits and a revision delivered ({out})")
     entries = his.entries()
