@@ -127,8 +127,8 @@ tdn_spool_outbox_next (TdnSpool  *self,
   return item;
 }
 
-/* Runs `sql` with ?1 = delivery id and the given extra binds; FALSE and
- * NOT_FOUND when no row changed. */
+/* Runs `sql` with ?1 = delivery id, ?2 text, ?3 time, ?4 text, ?5 time
+ * (NULL texts stay NULL); FALSE and NOT_FOUND when no row changed. */
 static gboolean
 update_one (TdnSpool    *self,
             const char  *sql,
@@ -136,6 +136,7 @@ update_one (TdnSpool    *self,
             const char  *text2,
             gint64       int3,
             const char  *text4,
+            gint64       int5,
             GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
@@ -149,6 +150,8 @@ update_one (TdnSpool    *self,
   sqlite3_bind_int64 (stmt, 3, int3);
   if (text4 != NULL)
     sqlite3_bind_text (stmt, 4, text4, -1, SQLITE_TRANSIENT);
+  if (sqlite3_bind_parameter_count (stmt) >= 5)
+    sqlite3_bind_int64 (stmt, 5, int5);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -182,7 +185,7 @@ tdn_spool_outbox_begin (TdnSpool    *self,
                      "UPDATE outbox SET state = 'in_flight', attempts = attempts + 1, updated_at = ?3,"
                      " payload = COALESCE (payload, ?2), destination = COALESCE (destination, ?4)"
                      " WHERE delivery_id = ?1 AND state IN ('pending', 'in_flight')",
-                     delivery_id, sealed, tdn_clock_get_real (), destination, error);
+                     delivery_id, sealed, tdn_clock_get_real (), destination, 0, error);
 }
 
 gboolean
@@ -212,7 +215,7 @@ tdn_spool_outbox_finish (TdnSpool        *self,
       next_attempt_at = now;
       break;
     case TDN_OUTBOX_PENDING:
-      sql = "UPDATE outbox SET state = 'pending', next_attempt_at = ?3, updated_at = ?4, last_error = ?2"
+      sql = "UPDATE outbox SET state = 'pending', next_attempt_at = ?3, updated_at = ?5, last_error = ?2"
             " WHERE delivery_id = ?1 AND state IN ('in_flight', 'pending')";
       break;
     case TDN_OUTBOX_IN_FLIGHT:
@@ -220,12 +223,7 @@ tdn_spool_outbox_finish (TdnSpool        *self,
       g_return_val_if_reached (FALSE);
     }
   if (state != TDN_OUTBOX_PARKED)
-    {
-      g_autofree char *now_text = g_strdup_printf ("%" G_GINT64_FORMAT, now);
-
-      return update_one (self, sql, delivery_id, reason, next_attempt_at,
-                         state == TDN_OUTBOX_PENDING ? now_text : NULL, error);
-    }
+    return update_one (self, sql, delivery_id, reason, next_attempt_at, NULL, now, error);
   /* Parking is a human's business: it goes in the audit log too. */
   if (!tdn_spool_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -233,7 +231,7 @@ tdn_spool_outbox_finish (TdnSpool        *self,
     g_autoptr(TdnOutboxItem) item = tdn_spool_outbox_get (self, delivery_id, error);
 
     if (item == NULL ||
-        !update_one (self, sql, delivery_id, reason, now, NULL, error) ||
+        !update_one (self, sql, delivery_id, reason, now, NULL, now, error) ||
         !tdn_spool_audit (self, "tiepdon-syncd", "parked", item->visit_id, reason, error) ||
         !tdn_spool_exec (self, "COMMIT", error))
       {
@@ -266,7 +264,7 @@ tdn_spool_outbox_retry (TdnSpool    *self,
                      " payload = NULL, destination = NULL WHERE delivery_id = ?1 AND state IN ('pending', 'parked')"
                    : "UPDATE outbox SET state = 'pending', next_attempt_at = ?3, updated_at = ?3"
                      " WHERE delivery_id = ?1 AND state IN ('pending', 'parked')",
-                   delivery_id, NULL, tdn_clock_get_real (), NULL, error) ||
+                   delivery_id, NULL, tdn_clock_get_real (), NULL, 0, error) ||
       !tdn_spool_audit (self, actor, rebuild ? "retry-rebuild" : "retry", item->visit_id, delivery_id, error) ||
       !tdn_spool_exec (self, "COMMIT", error))
     {

