@@ -177,7 +177,10 @@ retry (TdnMllpClient  *self,
        GError         *error)
 {
   drop_connection (self);
-  *reason = g_strdup_printf ("%s: %s", what, error != NULL ? error->message : "connection closed");
+  if (error != NULL && error->domain == G_TLS_ERROR)
+    *reason = g_strdup_printf ("the HIS's TLS certificate or handshake failed (%s); check [sync] ca_file", error->message);
+  else
+    *reason = g_strdup_printf ("%s: %s", what, error != NULL ? error->message : "connection closed");
   return TDN_SYNC_RETRY;
 }
 
