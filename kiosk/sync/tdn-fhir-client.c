@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <curl/curl.h>
+#include <json-glib/json-glib.h>
 #include <sys/stat.h>
 
 #include "tdn-fhir-bundle.h"
@@ -266,9 +267,68 @@ send_payload (TdnSyncDestination  *destination,
   return tdn_fhir_classify_response (status, content_type, body->data, body->len, reason);
 }
 
+/* GET [base]/metadata: the server's CapabilityStatement. */
+static gboolean
+probe (TdnSyncDestination  *destination,
+       char               **message)
+{
+  TdnFhirClient *self = TDN_FHIR_CLIENT (destination);
+  g_autoptr(GByteArray) body = g_byte_array_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *url = g_strconcat (self->url, g_str_has_suffix (self->url, "/") ? "" : "/", "metadata", NULL);
+  g_autofree char *auth = self->token ? g_strconcat ("Authorization: Bearer ", self->token, NULL) : NULL;
+  Answer answer = { body, FALSE };
+  struct curl_slist *headers = curl_slist_append (NULL, "Accept: application/fhir+json");
+  char errbuf[CURL_ERROR_SIZE] = "";
+  CURL *curl = curl_easy_init ();
+  JsonNode *root;
+  long status = 0;
+  CURLcode rc;
+
+  if (auth != NULL)
+    headers = curl_slist_append (headers, auth);
+  curl_easy_setopt (curl, CURLOPT_URL, url);
+  curl_easy_setopt (curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt (curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt (curl, CURLOPT_WRITEFUNCTION, write_cb);
+  curl_easy_setopt (curl, CURLOPT_WRITEDATA, &answer);
+  curl_easy_setopt (curl, CURLOPT_ERRORBUFFER, errbuf);
+  curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt (curl, CURLOPT_TIMEOUT, self->timeout_s);
+  curl_easy_setopt (curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt (curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (self->ca_file != NULL)
+    curl_easy_setopt (curl, CURLOPT_CAINFO, self->ca_file);
+  if (self->client_cert != NULL)
+    curl_easy_setopt (curl, CURLOPT_SSLCERT, self->client_cert);
+  if (self->client_key != NULL)
+    curl_easy_setopt (curl, CURLOPT_SSLKEY, self->client_key);
+  rc = curl_easy_perform (curl);
+  curl_easy_getinfo (curl, CURLINFO_RESPONSE_CODE, &status);
+  curl_easy_cleanup (curl);
+  curl_slist_free_all (headers);
+  if (rc != CURLE_OK)
+    {
+      *message = g_strdup_printf ("%s: %s", url, *errbuf ? errbuf : curl_easy_strerror (rc));
+      return FALSE;
+    }
+  if (status == 200 && body->len > 0 && g_utf8_validate_len ((const char *) body->data, body->len, NULL) &&
+      json_parser_load_from_data (parser, (const char *) body->data, (gssize) body->len, NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root), "resourceType", ""),
+                 "CapabilityStatement") == 0)
+    {
+      *message = g_strdup_printf ("%s answers with a CapabilityStatement", self->url);
+      return TRUE;
+    }
+  *message = g_strdup_printf ("%s: HTTP %ld, not a FHIR CapabilityStatement; check fhir_url", url, status);
+  return FALSE;
+}
+
 static void
 tdn_fhir_client_destination_init (TdnSyncDestinationInterface *iface)
 {
+  iface->probe = probe;
   iface->get_name = get_name;
   iface->build = build;
   iface->send = send_payload;

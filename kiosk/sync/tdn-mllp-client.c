@@ -264,9 +264,29 @@ send_payload (TdnSyncDestination  *destination,
     }
 }
 
+static gboolean
+probe (TdnSyncDestination  *destination,
+       char               **message)
+{
+  TdnMllpClient *self = TDN_MLLP_CLIENT (destination);
+  g_autoptr(GError) error = NULL;
+
+  drop_connection (self);
+  self->connection = g_socket_client_connect_to_host (self->client, self->host, (guint16) self->port, NULL, &error);
+  if (self->connection == NULL)
+    {
+      *message = g_strdup_printf ("%s:%d: %s", self->host, self->port, error->message);
+      return FALSE;
+    }
+  *message = g_strdup_printf ("%s:%d accepts %s", self->host, self->port, self->tls ? "MLLP over TLS" : "MLLP");
+  drop_connection (self);
+  return TRUE;
+}
+
 static void
 tdn_mllp_client_destination_init (TdnSyncDestinationInterface *iface)
 {
+  iface->probe = probe;
   iface->get_name = get_name;
   iface->build = build;
   iface->send = send_payload;

@@ -50,6 +50,21 @@ tdn_sync_destination_send (TdnSyncDestination  *self,
   return TDN_SYNC_DESTINATION_GET_IFACE (self)->send (self, payload, delivery_id, cancellable, reason);
 }
 
+gboolean
+tdn_sync_destination_probe (TdnSyncDestination  *self,
+                            char               **message)
+{
+  g_return_val_if_fail (TDN_IS_SYNC_DESTINATION (self), FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+  *message = NULL;
+  if (TDN_SYNC_DESTINATION_GET_IFACE (self)->probe == NULL)
+    {
+      *message = g_strdup ("this adapter cannot be checked without sending a visit");
+      return TRUE;
+    }
+  return TDN_SYNC_DESTINATION_GET_IFACE (self)->probe (self, message);
+}
+
 TdnSyncDestination *
 tdn_sync_destination_new_for_config (TdnConfig  *config,
                                      GError    **error)

@@ -45,6 +45,8 @@ struct _TdnSyncDestinationInterface
                                const char         *delivery_id,
                                GCancellable       *cancellable,
                                char              **reason);
+  gboolean        (*probe)    (TdnSyncDestination *self,
+                               char              **message);
 };
 
 /* "fhir" or "hl7v2": stored with the bytes it built. */
@@ -62,6 +64,12 @@ TdnSyncVerdict  tdn_sync_destination_send     (TdnSyncDestination *self,
                                                const char         *delivery_id,
                                                GCancellable       *cancellable,
                                                char              **reason);
+
+/* Can the HIS be reached (FHIR: GET metadata answers a
+ * CapabilityStatement; MLLP: the TCP/TLS connection opens)? `message`
+ * says what was found. For tiepdonctl selftest; sends no visit. */
+gboolean        tdn_sync_destination_probe    (TdnSyncDestination *self,
+                                               char              **message);
 
 /* The adapter [sync] adapter names; NULL with TDN_SYNC_ERROR_CONFIG for
  * "none" or an incomplete configuration. */

@@ -74,6 +74,66 @@ sync_run (TdnCtl *ctl,
   return TDN_CTL_EXIT_OK;
 }
 
+/* selftest: the spool opens and nothing is stuck. */
+static TdnCtlCheckStatus
+check_spool (TdnCtl     *ctl,
+             TdnConfig  *config,
+             char      **message)
+{
+  const char *path = tdn_config_get_string (config, "spool", "path");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdnSpool) spool = NULL;
+  TdnSpoolCounts c;
+
+  /* A selftest must not create the spool (and its key) itself. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      *message = g_strdup_printf (_("%s does not exist yet (no visit on this host)"), path);
+      return TDN_CTL_CHECK_SKIPPED;
+    }
+  spool = tdn_spool_open (path, tdn_config_get_string (config, "spool", "key_file"), &error);
+  if (spool == NULL || !tdn_spool_get_counts (spool, &c, &error))
+    {
+      *message = g_strdup (error->message);
+      return TDN_CTL_CHECK_FAILED;
+    }
+  *message = g_strdup_printf (_("%lld waiting, %lld delivered, %lld parked"),
+                              (long long) (c.pending + c.in_flight), (long long) c.delivered, (long long) c.parked);
+  /* Parked visits need a human; a queue older than 10 minutes means the
+   * HIS or syncd is not doing its job. */
+  if (c.parked > 0 || c.oldest_pending_age_s > 600)
+    return TDN_CTL_CHECK_WARNING;
+  return TDN_CTL_CHECK_OK;
+}
+
+/* selftest: the configured HIS answers (no visit is sent). */
+static TdnCtlCheckStatus
+check_his (TdnCtl     *ctl,
+           TdnConfig  *config,
+           char      **message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdnSyncDestination) destination = NULL;
+
+  if (g_strcmp0 (tdn_config_get_string (config, "sync", "adapter"), "none") == 0)
+    {
+      *message = g_strdup (_("no HIS configured on this host"));
+      return TDN_CTL_CHECK_SKIPPED;
+    }
+  destination = tdn_sync_destination_new_for_config (config, &error);
+  if (destination == NULL)
+    {
+      *message = g_strdup (error->message);
+      return TDN_CTL_CHECK_FAILED;
+    }
+  return tdn_sync_destination_probe (destination, message) ? TDN_CTL_CHECK_OK : TDN_CTL_CHECK_FAILED;
+}
+
+static const TdnCtlCheck checks[] = {
+  { "spool", N_("The spool opens and no visit is stuck on its way to the HIS"), check_spool },
+  { "his", N_("The hospital information system answers"), check_his },
+};
+
 static const TdnCtlCommand commands[] = {
   { "sync run", "--once [--json]",
     N_("Deliver every visit that is due to the HIS now, then print the outbox counts"), sync_run },
@@ -83,4 +143,6 @@ void
 tdn_syncd_ctl_register (TdnCtl *ctl)
 {
   tdn_ctl_register_commands (ctl, commands, G_N_ELEMENTS (commands));
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    tdn_ctl_add_check (ctl, &checks[i]);
 }

@@ -178,6 +178,17 @@ async function handle(req, body) {
     mode = JSON.parse(body.toString('utf8')).mode;
     return [200, 'application/json', JSON.stringify({ mode })];
   }
+  if (url.pathname === '/metadata' && req.method === 'GET') {
+    // FhirRouter has no capabilities interaction; a real HIS always has one.
+    return [200, 'application/fhir+json', JSON.stringify({
+      resourceType: 'CapabilityStatement', status: 'active', date: '2026-11-26', kind: 'instance',
+      fhirVersion: '4.0.1', format: ['json'],
+      rest: [{ mode: 'server', interaction: [{ code: 'transaction' }],
+               resource: ['Patient', 'Coverage', 'Encounter'].map((type) => ({
+                 type, conditionalCreate: true, conditionalUpdate: true,
+                 interaction: [{ code: 'create' }, { code: 'update' }, { code: 'search-type' }] })) }],
+    })];
+  }
   stats.requests++;
   if (token !== null && req.headers.authorization !== `Bearer ${token}`) {
     return [401, 'application/fhir+json', JSON.stringify({

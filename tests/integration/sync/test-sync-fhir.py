@@ -11,6 +11,7 @@
 # a 200 that is no transaction-response) ending in the right state with a
 # readable reason, retry/rebuild, an outage whose backlog drains in order
 # once the HIS is back, SIGTERM, the bearer token, and retention purge.
+import json
 import os
 import sqlite3
 import subprocess
@@ -79,6 +80,11 @@ def run(work, his, desk):
         lines += ["[eligibility]", f"broker_url=http://127.0.0.1:{desk[1]}/", f"token_file={desk[3]}"]
     kiosk = Kiosk(work, lines)
     KIOSKS.append(kiosk)
+
+    # selftest: the HIS answers; the spool is not there yet.
+    checks = {c["name"]: c for c in json.loads(kiosk.run("selftest", "--json", check=False).stdout)["checks"]}
+    ok(checks["his"]["status"] == "ok" and checks["spool"]["status"] == "skipped",
+       f"selftest: {checks['his']['message']}; {checks['spool']['message']}")
 
     # Delivery, then a resend of the same bytes: no second copy.
     visits = kiosk.commit(5, "--revise", "5", "--seed", "11")
@@ -161,6 +167,8 @@ def run(work, his, desk):
     his.set_mode("400")
     vid = kiosk.commit(1, "--seed", "600")[0][0]
     wait_for(lambda: kiosk.counts()["parked"] == 1, 10, "the refused visit to be parked")
+    checks = {c["name"]: c for c in json.loads(kiosk.run("selftest", "--json", check=False).stdout)["checks"]}
+    ok(checks["spool"]["status"] == "warning", f"selftest warns about the parked visit: {checks['spool']['message']}")
     if desk is not None:
         alerts = wait_for(lambda: help_requests(desk), 10, "the help request")
         ok(alerts == [(vid, "his_delivery_failed", "K2")], f"the desk is told about the parked visit ({alerts})")
