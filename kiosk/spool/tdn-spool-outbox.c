@@ -339,3 +339,56 @@ tdn_spool_outbox_list (TdnSpool    *self,
     }
   return g_steal_pointer (&items);
 }
+
+gboolean
+tdn_spool_get_counts (TdnSpool        *self,
+                      TdnSpoolCounts  *c,
+                      GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  memset (c, 0, sizeof *c);
+  c->oldest_pending_age_s = -1;
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT state, COUNT (*), MIN (created_at) FROM outbox GROUP BY state",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return tdn_spool_fail (self, error, "count outbox");
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *state = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+
+      if (g_str_equal (state, "pending"))
+        {
+          c->pending = n;
+          c->oldest_pending_age_s = (tdn_clock_get_real () - sqlite3_column_int64 (stmt, 2)) / G_USEC_PER_SEC;
+        }
+      else if (g_str_equal (state, "in_flight"))
+        c->in_flight = n;
+      else if (g_str_equal (state, "delivered"))
+        c->delivered = n;
+      else if (g_str_equal (state, "parked"))
+        c->parked = n;
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+void
+tdn_spool_counts_add_json (const TdnSpoolCounts *c,
+                           JsonBuilder          *b)
+{
+  const char *names[] = { "pending", "in_flight", "delivered", "parked" };
+  const gint64 values[] = { c->pending, c->in_flight, c->delivered, c->parked };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      json_builder_set_member_name (b, names[i]);
+      json_builder_add_int_value (b, values[i]);
+    }
+  json_builder_set_member_name (b, "oldest_pending_age_s");
+  if (c->oldest_pending_age_s >= 0)
+    json_builder_add_int_value (b, c->oldest_pending_age_s);
+  else
+    json_builder_add_null_value (b);
+}
