@@ -81,7 +81,18 @@ tdn_hl7_build_adt (const TdnVisit     *v,
                    const TdnHl7Header *h,
                    GDateTime          *now)
 {
+  return tdn_hl7_build_adt_arrived (v, delivery_id, h, now, now);
+}
+
+char *
+tdn_hl7_build_adt_arrived (const TdnVisit     *v,
+                           const char         *delivery_id,
+                           const TdnHl7Header *h,
+                           GDateTime          *now,
+                           GDateTime          *arrived)
+{
   g_autofree char *ts = g_date_time_format (now, "%Y%m%d%H%M%S%z");
+  g_autofree char *admit = g_date_time_format (arrived, "%Y%m%d%H%M%S%z");
   g_autofree char *name = hl7_name (v->full_name);
   g_autofree char *dob = hl7_date (v->date_of_birth);
   g_autofree char *addr = tdn_hl7_escape (v->address);
@@ -115,7 +126,7 @@ tdn_hl7_build_adt (const TdnVisit     *v,
   append_segment (m, "EVN", evn, 2);
   pid[1] = "1"; pid[3] = pid3; pid[5] = name; pid[7] = dob; pid[8] = sex; pid[11] = addr;
   append_segment (m, "PID", pid, 11);
-  pv1[1] = "1"; pv1[2] = "O"; pv1[3] = clinic; pv1[19] = visit; pv1[44] = ts;
+  pv1[1] = "1"; pv1[2] = "O"; pv1[3] = clinic; pv1[19] = visit; pv1[44] = admit;
   append_segment (m, "PV1", pv1, 44);
   if (v->bhyt_card != NULL && *v->bhyt_card != '\0')
     {

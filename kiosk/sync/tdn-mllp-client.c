@@ -157,7 +157,9 @@ build (TdnSyncDestination *destination,
   g_autoptr(GTimeZone) tz = tdn_clock_get_timezone ();
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (visit->created_at / G_USEC_PER_SEC);
   g_autoptr(GDateTime) at = g_date_time_to_timezone (utc, tz);
-  char *message = tdn_hl7_build_adt (visit, delivery_id, &self->header, at);
+  g_autoptr(GDateTime) utc_arrived = g_date_time_new_from_unix_utc (arrived_at / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) arrived = g_date_time_to_timezone (utc_arrived, tz);
+  char *message = tdn_hl7_build_adt_arrived (visit, delivery_id, &self->header, at, arrived);
 
   return g_bytes_new_take (message, strlen (message));
 }
