@@ -45,11 +45,15 @@ struct _TdnSyncd
   gboolean            stopping;
   int                 inotify_fd;
   guint               inotify_source;
+  gint64              last_alert;     /* monotonic µs of the last help request */
+  guint               unreported;     /* parks since then without one */
   char               *wal_name;       /* "spool.db-wal" */
   char               *db_name;
 };
 
 G_DEFINE_FINAL_TYPE (TdnSyncd, tdn_syncd, G_TYPE_OBJECT)
+
+#define ALERT_INTERVAL_US (60 * G_USEC_PER_SEC)
 
 static void
 task_free (Task *t)
@@ -250,6 +254,17 @@ alert_cb (gpointer data)
 
   if (a->syncd->help == NULL)
     return G_SOURCE_REMOVE;
+  /* When the HIS refuses everything (a wrong clinic code table, say),
+   * the desk gets one request a minute, not one per patient: the rest
+   * are in `tiepdonctl spool list --state parked`. */
+  if (a->syncd->last_alert != 0 && g_get_monotonic_time () - a->syncd->last_alert < ALERT_INTERVAL_US)
+    {
+      a->syncd->unreported++;
+      g_message ("another delivery parked; %u not yet reported to the desk", a->syncd->unreported);
+      return G_SOURCE_REMOVE;
+    }
+  a->syncd->last_alert = g_get_monotonic_time ();
+  a->syncd->unreported = 0;
   r->visit_ref = g_strdup (a->visit_id);
   r->kiosk_id = g_strdup (a->kiosk_id);
   r->reason = g_strdup ("his_delivery_failed");

@@ -7,7 +7,7 @@
  * it sleeps until the head of the outbox is due, [sync] poll_interval_ms
  * passes, or the kiosk writes to spool.db (inotify on the WAL wakes it at
  * once). Parked deliveries raise a help request on the broker (when
- * [eligibility] broker_url is set) and a warning in the log. The main
+ * [eligibility] broker_url is set; at most one a minute) and a log line. The main
  * thread runs periodic tasks (retention purge, and any task a module
  * adds with tdn_syncd_add_task(), e.g. applying nurses' overrides) and
  * handles SIGTERM/SIGINT: the delivery in progress is cancelled and left
