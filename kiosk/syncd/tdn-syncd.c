@@ -45,6 +45,7 @@ struct _TdnSyncd
   gboolean            stopping;
   int                 inotify_fd;
   guint               inotify_source;
+  guint               signal_sources[2];
   gint64              last_alert;     /* monotonic µs of the last help request */
   guint               unreported;     /* parks since then without one */
   char               *wal_name;       /* "spool.db-wal" */
@@ -72,6 +73,9 @@ tdn_syncd_finalize (GObject *object)
   TdnSyncd *self = TDN_SYNCD (object);
 
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    if (self->signal_sources[i] != 0)
+      g_source_remove (self->signal_sources[i]);
   if (self->inotify_source != 0)
     g_source_remove (self->inotify_source);
   if (self->inotify_fd >= 0)
@@ -133,6 +137,8 @@ retention_task (TdnSyncd *self,
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean signal_cb (gpointer data);
+
 TdnSyncd *
 tdn_syncd_new (TdnConfig  *config,
                GError    **error)
@@ -159,6 +165,9 @@ tdn_syncd_new (TdnConfig  *config,
   self->db_name = g_path_get_basename (tdn_config_get_string (config, "spool", "path"));
   self->wal_name = g_strconcat (self->db_name, "-wal", NULL);
   self->loop = g_main_loop_new (NULL, FALSE);
+  /* Caught from now on: a SIGTERM while starting is a clean stop too. */
+  self->signal_sources[0] = g_unix_signal_add (SIGTERM, signal_cb, self);
+  self->signal_sources[1] = g_unix_signal_add (SIGINT, signal_cb, self);
   tdn_syncd_add_task (self, "retention", 3600, retention_task, NULL, NULL);
   return g_steal_pointer (&self);
 }
@@ -422,7 +431,6 @@ gboolean
 tdn_syncd_run (TdnSyncd  *self,
                GError   **error)
 {
-  guint sigterm, sigint;
   TdnSpoolCounts counts;
 
   g_return_val_if_fail (TDN_IS_SYNCD (self), FALSE);
@@ -440,16 +448,13 @@ tdn_syncd_run (TdnSyncd  *self,
       t->func (self, self->spool, t->data);
       t->source = g_timeout_add_seconds (t->interval_s, task_cb, t);
     }
-  sigterm = g_unix_signal_add (SIGTERM, signal_cb, self);
-  sigint = g_unix_signal_add (SIGINT, signal_cb, self);
   self->worker = g_thread_new ("tiepdon-deliver", worker_main, self);
   notify_systemd ("READY=1\nSTATUS=Delivering visits to the HIS");
+  /* A signal caught before this point is dispatched by the first iteration. */
   g_main_loop_run (self->loop);
 
   notify_systemd ("STOPPING=1");
   g_thread_join (g_steal_pointer (&self->worker));
-  g_source_remove (sigterm);
-  g_source_remove (sigint);
   g_message ("stopped");
   return TRUE;
 }

@@ -15,7 +15,8 @@
 # read back at start so a restarted HIS remembers. --mode-file, read for
 # each message, switches the answer: AA (default), AE, AR (HIS busy),
 # AR-HEADER (AR naming MSH-9), GARBAGE (bytes that are no ACK), NOACK
-# (read, never answer), WRONGID (an AA for another control id).
+# (read, never answer), WRONGID (an AA for another control id), SLOWAA
+# (AA after 20 ms).
 # --tls-cert/--tls-key serve MLLP over TLS (mllps://).
 import argparse
 import asyncio
@@ -76,6 +77,10 @@ async def handle(reader, writer, args):
             control_id = msh[9] if len(msh) > 9 else ""
             event = msh[8].split("^")[1] if len(msh) > 8 and "^" in msh[8] else ""
             mode = read_mode(args.mode_file)
+            if mode == "SLOWAA":
+                # An HIS that takes its time: the ACK comes 20 ms later.
+                await asyncio.sleep(0.02)
+                mode = "AA"
             record(control_id, event, mode, text, mode == "AA" and control_id in seen)
             if mode == "AA":
                 seen.add(control_id)

@@ -9,8 +9,11 @@
 # random moments and the FHIR test HIS is killed and restarted now and
 # then. Afterwards the HIS must hold exactly one Encounter per visit and
 # one Patient per distinct ID number — none missing, none doubled — every
-# revision applied, no invalid bundle, nothing parked. TDN_CRASH_VISITS
-# changes the count (CI), TDN_CRASH_SEED the random moments.
+# revision applied, no invalid bundle, nothing parked. With the argument
+# "mllp" the same runs against the HL7 v2 peer, which deduplicates on
+# MSH-10: every delivery id accepted exactly once, 1 000 A04 and one A08
+# per revision. TDN_CRASH_VISITS changes the count (CI), TDN_CRASH_SEED
+# the random moments.
 import os
 import random
 import subprocess
@@ -20,21 +23,23 @@ import time
 from collections import Counter
 
 sys.path.insert(0, os.path.join(os.environ["TIEPDON_SOURCE_DIR"], "tests", "his"))
-from peers import FhirPeer, Kiosk, fail, ok, plan, wait_for  # noqa: E402
+from peers import FhirPeer, Kiosk, MllpPeer, fail, ok, plan, wait_for  # noqa: E402
 
 
 
 
 def main():
-    if not os.path.isdir(os.path.join(os.environ["TIEPDON_SOURCE_DIR"], "tests", "his", "node_modules")):
+    kind = sys.argv[1] if len(sys.argv) > 1 else "fhir"
+    if kind == "fhir" and not os.path.isdir(os.path.join(os.environ["TIEPDON_SOURCE_DIR"], "tests", "his",
+                                                         "node_modules")):
         print("1..0 # SKIP tests/his/node_modules missing: run tools/test-peers")
         return
     with tempfile.TemporaryDirectory(prefix="tdn-sync-crash-") as work:
-        his = FhirPeer(work)
+        his = FhirPeer(work) if kind == "fhir" else MllpPeer(work)
         kiosk = None
         try:
-            kiosk = Kiosk(work, ["adapter=fhir"])
-            run(work, his, kiosk)
+            kiosk = Kiosk(work, ["adapter=none"])
+            run(work, his, kiosk, kind)
         finally:
             if kiosk is not None:
                 kiosk.kill_syncd()
@@ -42,13 +47,20 @@ def main():
     plan()
 
 
-def run(work, his, kiosk):
+def sync_lines(kind, his):
+    return ["adapter=fhir", f"fhir_url={his.url()}"] if kind == "fhir" else ["adapter=hl7v2", f"hl7_url={his.url()}"]
+
+
+def run(work, his, kiosk, kind):
     count = int(os.environ.get("TDN_CRASH_VISITS", "1000"))
     seed = int(os.environ.get("TDN_CRASH_SEED", str(int(time.time()))))
     rng = random.Random(seed)
     print(f"# {count} visits, seed {seed}", flush=True)
+    if kind == "mllp":
+        # A 20 ms answer keeps deliveries in flight long enough for kills to land mid-way.
+        his.set_mode("SLOWAA")
     his.start()
-    kiosk.write_config(["adapter=fhir", f"fhir_url={his.url()}"])
+    kiosk.write_config(sync_lines(kind, his))
 
     out_path = os.path.join(work, "committed.txt")
     err_path = os.path.join(work, "commit-visits.log")
@@ -94,6 +106,13 @@ def run(work, his, kiosk):
     # A restart of the HIS reads its journal back: judge what it holds after one.
     his.stop()
     his.start(fixed_port=his.port)
+    if kind == "fhir":
+        check_fhir(his, rows, count)
+    else:
+        check_mllp(his, kiosk, rows, count)
+
+
+def check_fhir(his, rows, count):
     stats = his.stats()
     ids = his.visit_ids()
     dup = [v for v, k in Counter(ids).items() if k > 1]
@@ -109,6 +128,24 @@ def run(work, his, kiosk):
     urgent = {e["value"] for e in stats["encounter_identifiers"]
               if e["system"] == "urn:tiepdon:visit" and e["priority"] == "UR"}
     ok(revised <= urgent, f"all {len(revised)} revisions applied as conditional updates")
+
+
+def check_mllp(his, kiosk, rows, count):
+    entries = his.entries()
+    accepted = [e for e in entries if e["mode"] == "AA" and not e["dup"]]
+    resent = [e for e in entries if e["dup"]]
+    ids = [d["delivery_id"] for d in kiosk.json("spool", "list")["deliveries"]]
+    ok(Counter(e["id"] for e in accepted) == Counter(ids),
+       f"every delivery id accepted exactly once ({len(accepted)} of {len(ids)}; "
+       f"{len(resent)} resends after a kill recognised by MSH-10)")
+    by_id = {}
+    for e in entries:
+        by_id.setdefault(e["id"], set()).add(e["sha256"])
+    ok(all(len(h) == 1 for h in by_id.values()), "every resend carried exactly the first attempt's bytes")
+    events = Counter(e["event"] for e in accepted)
+    revisions = sum(1 for r in rows if r[2] == "2")
+    ok(events["A04"] == count and events["A08"] == revisions,
+       f"{count} A04 and {revisions} A08 ({dict(events)})")
 
 
 if __name__ == "__main__":
