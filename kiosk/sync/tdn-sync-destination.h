@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 
 typedef enum {
   TDN_SYNC_ERROR_CONFIG,     /* no adapter, a missing URL, an unreadable token or certificate */
+  TDN_SYNC_ERROR_BUSY,       /* another process is delivering this spool */
 } TdnSyncError;
 
 GQuark tdn_sync_error_quark (void);

@@ -7,6 +7,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include "tdn-sync-runner.h"
 
 struct _TdnSyncRunner
@@ -69,6 +74,30 @@ tdn_sync_runner_set_park_func (TdnSyncRunner   *self,
   g_return_if_fail (TDN_IS_SYNC_RUNNER (self));
   self->park_func = func;
   self->park_data = user_data;
+}
+
+int
+tdn_sync_lock (const char  *spool_path,
+               GError     **error)
+{
+  g_autofree char *path = g_strconcat (spool_path, ".deliver.lock", NULL);
+  int fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, TDN_SYNC_ERROR, TDN_SYNC_ERROR_CONFIG,
+                   _("Cannot open %s: %s; check the state directory's owner"), path, g_strerror (saved));
+      return -1;
+    }
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (fd);
+      g_set_error (error, TDN_SYNC_ERROR, TDN_SYNC_ERROR_BUSY,
+                   _("Another process (tiepdon-syncd?) is delivering this spool; let it, or stop it first"));
+      return -1;
+    }
+  return fd;
 }
 
 gint64

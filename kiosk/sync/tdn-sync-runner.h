@@ -49,6 +49,12 @@ gboolean       tdn_sync_runner_run_due       (TdnSyncRunner      *self,
                                               GCancellable       *cancellable,
                                               guint              *n_attempts,
                                               GError            **error);
+/* Only one process delivers a spool at a time (one request in flight per
+ * HIS): an exclusive lock on "<spool path>.deliver.lock", held until the
+ * returned descriptor is closed. -1 with TDN_SYNC_ERROR_BUSY when
+ * tiepdon-syncd (or another `sync run`) holds it. */
+int            tdn_sync_lock                 (const char         *spool_path,
+                                              GError            **error);
 /* The back-off before attempt `attempts` + 1, in µs, with jitter. */
 gint64         tdn_sync_backoff_us           (int                 attempts,
                                               int                 min_s,

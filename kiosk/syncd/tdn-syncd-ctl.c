@@ -8,10 +8,15 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <unistd.h>
 
 #include "tdn-ctl.h"
 #include "tdn-ctl-modules.h"
 #include "tdn-sync-runner.h"
+
+/* The delivery lock, released when the command returns. */
+typedef int TdnLockFd;
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (TdnLockFd, close, -1)
 
 static int
 sync_run (TdnCtl *ctl,
@@ -28,6 +33,7 @@ sync_run (TdnCtl *ctl,
   g_autoptr(TdnSyncDestination) destination = NULL;
   g_autoptr(TdnSyncRunner) runner = NULL;
   TdnSpoolCounts c;
+  g_auto(TdnLockFd) lock_fd = -1;
   TdnConfig *config;
   guint attempts = 0;
 
@@ -43,6 +49,9 @@ sync_run (TdnCtl *ctl,
   destination = tdn_sync_destination_new_for_config (config, &error);
   if (destination == NULL)
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, "%s", error->message);
+  lock_fd = tdn_sync_lock (tdn_config_get_string (config, "spool", "path"), &error);
+  if (lock_fd < 0)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, "%s", error->message);
   spool = tdn_spool_open (tdn_config_get_string (config, "spool", "path"),
                           tdn_config_get_string (config, "spool", "key_file"), &error);
   if (spool == NULL)

@@ -43,6 +43,7 @@ struct _TdnSyncd
   GCond               cond;
   gboolean            woken;
   gboolean            stopping;
+  int                 lock_fd;        /* tdn_sync_lock(): one deliverer */
   int                 inotify_fd;
   guint               inotify_source;
   guint               signal_sources[2];
@@ -80,6 +81,8 @@ tdn_syncd_finalize (GObject *object)
     g_source_remove (self->inotify_source);
   if (self->inotify_fd >= 0)
     close (self->inotify_fd);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
   g_clear_object (&self->help);
   g_clear_object (&self->destination);
   g_clear_object (&self->spool);
@@ -105,6 +108,7 @@ tdn_syncd_init (TdnSyncd *self)
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
   self->inotify_fd = -1;
+  self->lock_fd = -1;
   self->tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) task_free);
   self->cancellable = g_cancellable_new ();
 }
@@ -148,6 +152,9 @@ tdn_syncd_new (TdnConfig  *config,
 
   g_return_val_if_fail (TDN_IS_CONFIG (config), NULL);
   self->config = g_object_ref (config);
+  self->lock_fd = tdn_sync_lock (tdn_config_get_string (config, "spool", "path"), error);
+  if (self->lock_fd < 0)
+    return NULL;
   self->destination = tdn_sync_destination_new_for_config (config, error);
   if (self->destination == NULL)
     return NULL;
