@@ -155,9 +155,14 @@ tdn_syncd_new (TdnConfig  *config,
   self->lock_fd = tdn_sync_lock (tdn_config_get_string (config, "spool", "path"), error);
   if (self->lock_fd < 0)
     return NULL;
-  self->destination = tdn_sync_destination_new_for_config (config, error);
-  if (self->destination == NULL)
-    return NULL;
+  /* No HIS ([sync] adapter = none): keep running for retention only,
+   * rather than exit and be restarted by systemd every few seconds. */
+  if (g_strcmp0 (tdn_config_get_string (config, "sync", "adapter"), "none") != 0)
+    {
+      self->destination = tdn_sync_destination_new_for_config (config, error);
+      if (self->destination == NULL)
+        return NULL;
+    }
   self->spool = open_spool (config, error);
   if (self->spool == NULL)
     return NULL;
@@ -444,9 +449,13 @@ tdn_syncd_run (TdnSyncd  *self,
 
   if (!tdn_spool_get_counts (self->spool, &counts, error))
     return FALSE;
-  g_message ("delivering to %s: %" G_GINT64_FORMAT " pending, %" G_GINT64_FORMAT " in flight, %"
-             G_GINT64_FORMAT " parked", tdn_sync_destination_get_name (self->destination),
-             counts.pending, counts.in_flight, counts.parked);
+  if (self->destination != NULL)
+    g_message ("delivering to %s: %" G_GINT64_FORMAT " pending, %" G_GINT64_FORMAT " in flight, %"
+               G_GINT64_FORMAT " parked", tdn_sync_destination_get_name (self->destination),
+               counts.pending, counts.in_flight, counts.parked);
+  else
+    g_message ("no HIS configured ([sync] adapter = none): %" G_GINT64_FORMAT " visits wait; only the"
+               " retention purge runs", counts.pending + counts.in_flight);
   watch_spool (self);
   for (guint i = 0; i < self->tasks->len; i++)
     {
@@ -455,13 +464,15 @@ tdn_syncd_run (TdnSyncd  *self,
       t->func (self, self->spool, t->data);
       t->source = g_timeout_add_seconds (t->interval_s, task_cb, t);
     }
-  self->worker = g_thread_new ("tiepdon-deliver", worker_main, self);
+  if (self->destination != NULL)
+    self->worker = g_thread_new ("tiepdon-deliver", worker_main, self);
   notify_systemd ("READY=1\nSTATUS=Delivering visits to the HIS");
   /* A signal caught before this point is dispatched by the first iteration. */
   g_main_loop_run (self->loop);
 
   notify_systemd ("STOPPING=1");
-  g_thread_join (g_steal_pointer (&self->worker));
+  if (self->worker != NULL)
+    g_thread_join (g_steal_pointer (&self->worker));
   g_message ("stopped");
   return TRUE;
 }

@@ -11,6 +11,7 @@
 # retried with exactly the same control id; a restarted peer that already
 # has a message counts the resend as a duplicate, not a second visit.
 import os
+import socket
 import sys
 import tempfile
 import time
@@ -85,6 +86,29 @@ def run(kiosk, his):
     accepted = [e for e in his.entries() if e["mode"] == "AA" and not e["dup"]]
     ok(len({e["id"] for e in accepted}) == len(accepted) == 10, "10 messages accepted once each")
     ok(first in {e["id"] for e in accepted}, "the peer remembers across a restart")
+
+    # systemd Type=notify: READY=1 once delivering, STOPPING=1 on SIGTERM;
+    # with no HIS configured syncd stays up for retention, not crash-loops.
+    for lines, what in [(["adapter=hl7v2", f"hl7_url={his.url()}"], "with an HIS"),
+                        (["adapter=none"], "without an HIS")]:
+        kiosk.write_config(lines)
+        path = os.path.join(kiosk.workdir, "notify.sock")
+        if os.path.exists(path):
+            os.unlink(path)
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        sock.bind(path)
+        sock.settimeout(20)
+        os.environ["NOTIFY_SOCKET"] = path
+        try:
+            kiosk.start_syncd()
+        finally:
+            del os.environ["NOTIFY_SOCKET"]
+        ready = sock.recv(256).decode()
+        rc = kiosk.stop_syncd()
+        stopping = sock.recv(256).decode()
+        sock.close()
+        ok(ready.startswith("READY=1") and stopping == "STOPPING=1" and rc == 0,
+           f"{what}: sd_notify READY=1, then STOPPING=1 and exit 0 on SIGTERM")
 
 
 if __name__ == "__main__":
