@@ -515,6 +515,14 @@ tdn_spool_add_revision (TdnSpool        *self,
   v = load_revision (self, visit_id, 0, error);
   if (v == NULL)
     goto rollback;
+  /* A revision of an anonymised visit would reach the HIS as a stranger. */
+  if (v->purged)
+    {
+      g_set_error (error, TDN_SPOOL_ERROR, TDN_SPOOL_ERROR_PURGED,
+                   _("Visit %s is older than the retention period and its personal data is erased; "
+                     "register the change at the desk"), visit_id);
+      goto rollback;
+    }
   {
     char **dst[] = { VISIT_STRINGS (v) };
     char * const *src[] = { VISIT_STRINGS (changes) };

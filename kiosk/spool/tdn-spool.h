@@ -29,6 +29,7 @@ typedef enum {
   TDN_SPOOL_ERROR_KEY,           /* key file missing, unreadable, wrong */
   TDN_SPOOL_ERROR_DATABASE,
   TDN_SPOOL_ERROR_NOT_FOUND,
+  TDN_SPOOL_ERROR_PURGED,        /* personal data erased by retention */
 } TdnSpoolError;
 
 GQuark tdn_spool_error_quark (void);

@@ -189,6 +189,9 @@ test_revision_and_purge (Fixture      *f,
   g_assert_null (purged->full_name);
   g_assert_null (purged->photo);
   g_assert_cmpstr (purged->clinic, ==, "NGOAI");   /* the anonymous record stays */
+  g_assert_false (tdn_spool_add_revision (f->spool, a, change, "desk:lan", "late", &error));
+  g_assert_error (error, TDN_SPOOL_ERROR, TDN_SPOOL_ERROR_PURGED);
+  g_clear_error (&error);
   found = tdn_spool_find_by_id_number (f->spool, "001090000003", &error);
   g_assert_cmpuint (g_strv_length (found), ==, 0);
   /* A pending visit keeps everything, however old. */
