@@ -177,6 +177,7 @@ class Kiosk:
         self.write_config(sync_lines)
 
     def write_config(self, sync_lines):
+        """[kiosk], [spool], [sync] (quick back-off) + `sync_lines`, two clinics."""
         with open(self.config, "w", encoding="utf-8") as f:
             f.write("[kiosk]\nid=K2\nfacility_code=01001\n")
             f.write(f"[spool]\npath={self.workdir}/spool.db\nkey_file={self.workdir}/spool.key\n")

@@ -17,7 +17,7 @@ from peers import FhirPeer, Kiosk, MllpPeer, make_test_ca, ok, plan  # noqa: E40
 
 
 def check(work, name, ca, lines):
-    kiosk = Kiosk(work, lines)
+    kiosk = Kiosk(work, lines, timeout_s=20)
     vid = kiosk.commit(1, "--seed", "700")[0][0]
     kiosk.json("sync", "run", "--once")
     d = kiosk.json("spool", "show", vid)["deliveries"][0]
