@@ -7,9 +7,8 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include "tdn-base.h"
+#include "tdn-bhyt-period.h"
 #include "tdn-fhir-bundle.h"
 
 #define ACT_CODE "http://terminology.hl7.org/CodeSystem/v3-ActCode"
@@ -57,27 +56,6 @@ is_fhir_date (const char *s)
         return TRUE;
     }
   return FALSE;
-}
-
-/* "dd/mm/yyyy" (the gateway) or "yyyy-mm-dd" → "yyyy-mm-dd", else NULL. */
-static char *
-card_date (JsonObject *o,
-           const char *key)
-{
-  const char *s;
-  int d, m, y;
-
-  if (o == NULL || !json_object_has_member (o, key) ||
-      JSON_NODE_TYPE (json_object_get_member (o, key)) != JSON_NODE_VALUE)
-    return NULL;
-  s = json_object_get_string_member_with_default (o, key, NULL);
-  if (s == NULL)
-    return NULL;
-  if (strlen (s) == 10 && sscanf (s, "%2d/%2d/%4d", &d, &m, &y) == 3 && g_date_valid_dmy (d, m, y))
-    return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-  if (strlen (s) == 10 && is_fhir_date (s))
-    return g_strdup (s);
-  return NULL;
 }
 
 static void
@@ -217,13 +195,11 @@ add_coverage (JsonBuilder                *b,
               const char                 *patient_urn,
               const TdnFhirBundleOptions *o)
 {
-  g_autoptr(JsonNode) raw = has_text (v->eligibility_raw) ? json_from_string (v->eligibility_raw, NULL) : NULL;
-  JsonObject *answer = raw != NULL && JSON_NODE_HOLDS_OBJECT (raw) ? json_node_get_object (raw) : NULL;
-  g_autofree char *start = card_date (answer, "gtTheTu");
-  g_autofree char *end = card_date (answer, "gtTheDen");
+  g_autofree char *start = NULL, *end = NULL;
   g_autofree char *query = g_strdup_printf ("identifier=%s|%s", o->bhyt_system, v->bhyt_card);
   char level = strlen (v->bhyt_card) == 15 ? v->bhyt_card[2] : '\0';
 
+  tdn_bhyt_period_from_raw (v->eligibility_raw, &start, &end);
   begin_entry (b, urn, "Coverage");
   json_builder_set_member_name (b, "identifier");
   json_builder_begin_array (b);

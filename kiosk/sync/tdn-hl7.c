@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "tdn-base.h"
+#include "tdn-bhyt-period.h"
 #include "tdn-hl7.h"
 
 #define MAX_ACK (64 * 1024)
@@ -130,7 +131,13 @@ tdn_hl7_build_adt_arrived (const TdnVisit     *v,
   append_segment (m, "PV1", pv1, 44);
   if (v->bhyt_card != NULL && *v->bhyt_card != '\0')
     {
-      in1[1] = "1"; in1[2] = "BHYT"; in1[3] = "BHXH^^^VNM"; in1[36] = card;
+      g_autofree char *from = NULL, *to = NULL, *from_hl7 = NULL, *to_hl7 = NULL;
+
+      /* IN1-12/13: plan effective and expiration dates, when known. */
+      tdn_bhyt_period_from_raw (v->eligibility_raw, &from, &to);
+      from_hl7 = from != NULL ? hl7_date (from) : NULL;
+      to_hl7 = to != NULL ? hl7_date (to) : NULL;
+      in1[1] = "1"; in1[2] = "BHYT"; in1[3] = "BHXH^^^VNM"; in1[12] = from_hl7; in1[13] = to_hl7; in1[36] = card;
       append_segment (m, "IN1", in1, 36);
     }
   return g_string_free (m, FALSE);

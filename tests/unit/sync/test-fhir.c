@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tdn-base.h"
+#include "tdn-bhyt-period.h"
 #include "tdn-fhir-bundle.h"
 #include "tdn-fhir-response.h"
 #include "tdn-sync-runner.h"
@@ -241,6 +242,31 @@ test_backoff (void)
   g_assert_cmpint (tdn_sync_backoff_us (3, 5, 600, 0.5), ==, 15 * G_USEC_PER_SEC);
 }
 
+static void
+test_bhyt_period (void)
+{
+  static const struct {
+    const char *raw, *start, *end;
+  } cases[] = {
+    { "{\"gtTheTu\":\"01/01/2026\",\"gtTheDen\":\"31/12/2026\"}", "2026-01-01", "2026-12-31" },
+    { "{\"gtTheTu\":\"2026-03-01\"}", "2026-03-01", NULL },
+    { "{\"gtTheTu\":\"31/02/2026\",\"gtTheDen\":\"1/1/2026 \"}", NULL, NULL },
+    { "{\"gtTheTu\":20260101,\"gtTheDen\":null}", NULL, NULL },
+    { "[\"01/01/2026\"]", NULL, NULL },
+    { "not json", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *start = NULL, *end = NULL;
+      gboolean any = tdn_bhyt_period_from_raw (cases[i].raw, &start, &end);
+
+      g_assert_cmpstr (start, ==, cases[i].start);
+      g_assert_cmpstr (end, ==, cases[i].end);
+      g_assert_true (any == (cases[i].start != NULL || cases[i].end != NULL));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -251,5 +277,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/fhir/classify", test_classify);
   g_test_add_func ("/sync/fhir/classify-hostile", test_classify_hostile);
   g_test_add_func ("/sync/backoff", test_backoff);
+  g_test_add_func ("/sync/bhyt-period", test_bhyt_period);
   return g_test_run ();
 }
