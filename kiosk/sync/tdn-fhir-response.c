@@ -231,6 +231,12 @@ tdn_fhir_classify_response (long          http_status,
     default:
       break;
     }
+  if (http_status >= 300 && http_status < 400)
+    {
+      /* Redirects are not followed: a POST must not silently change hands. */
+      *reason = g_strdup_printf ("HTTP %ld, the HIS redirects; set fhir_url to the final address", http_status);
+      return TDN_SYNC_RETRY;
+    }
   if (http_status >= 500 && http_status < 600)
     {
       *reason = g_strdup_printf ("HTTP %ld, the HIS failed%s", http_status, detail);

@@ -196,6 +196,7 @@ test_classify (void)
     { 404, NULL, "", TDN_SYNC_RETRY, "fhir_url" },
     { 429, NULL, "", TDN_SYNC_RETRY, "busy" },
     { 418, NULL, "", TDN_SYNC_PARK, "refused" },
+    { 301, "text/html", "<html>Moved</html>", TDN_SYNC_RETRY, "redirects" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
