@@ -7,9 +7,9 @@
  * delivered. 2xx with anything else (HTML from a proxy, garbage): retried,
  * since conditional creates make a resend harmless and losing a visit is
  * not. 400/422 (OperationOutcome diagnostics as the reason), 412 (a
- * conditional match was ambiguous) and other 4xx: parked. 401/403/404/
- * 405/408/409/429 and 5xx: retried (credentials, URL or the HIS itself,
- * not the visit). The body is never trusted: size, UTF-8 and JSON shape
+ * conditional match was ambiguous) and other 4xx: parked. 3xx (not
+ * followed), 401/403/404/405/408/409/425/429 and 5xx: retried
+ * (credentials, URL or the HIS itself, not the visit). The body is never trusted: size, UTF-8 and JSON shape
  * are checked and the reason is short, printable text.
  */
 #pragma once
