@@ -33,6 +33,7 @@ struct _TdnSyncd
   GObject             parent_instance;
   TdnConfig          *config;
   TdnSpool           *spool;          /* the main thread's connection */
+  TdnSpool           *worker_spool;   /* the delivery thread's own */
   TdnSyncDestination *destination;
   TdnHelpClient      *help;           /* NULL without a broker */
   GPtrArray          *tasks;
@@ -86,6 +87,7 @@ tdn_syncd_finalize (GObject *object)
   g_clear_object (&self->help);
   g_clear_object (&self->destination);
   g_clear_object (&self->spool);
+  g_clear_object (&self->worker_spool);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->config);
   g_clear_pointer (&self->loop, g_main_loop_unref);
@@ -165,6 +167,10 @@ tdn_syncd_new (TdnConfig  *config,
     }
   self->spool = open_spool (config, error);
   if (self->spool == NULL)
+    return NULL;
+  /* Opened here, used only by the delivery thread: a start that cannot
+   * open it fails now rather than run without delivering. */
+  if (self->destination != NULL && (self->worker_spool = open_spool (config, error)) == NULL)
     return NULL;
   if (broker != NULL && *broker != '\0')
     {
@@ -317,16 +323,10 @@ worker_main (gpointer data)
 {
   TdnSyncd *self = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TdnSpool) spool = open_spool (self->config, &error);
   g_autoptr(TdnSyncRunner) runner = NULL;
   gint64 poll_us = tdn_config_get_int (self->config, "sync", "poll_interval_ms") * 1000;
 
-  if (spool == NULL)
-    {
-      g_critical ("the delivery worker cannot open the spool: %s", error->message);
-      return NULL;
-    }
-  runner = tdn_sync_runner_new (spool, self->destination,
+  runner = tdn_sync_runner_new (self->worker_spool, self->destination,
                                 (int) tdn_config_get_int (self->config, "sync", "backoff_min_s"),
                                 (int) tdn_config_get_int (self->config, "sync", "backoff_max_s"));
   tdn_sync_runner_set_park_func (runner, parked_cb, self);
