@@ -212,8 +212,12 @@ void
 tdn_checkin_raise_help (TdnCheckin *self,
                         const char *reason)
 {
-  if (self->help_state == TDN_CHECKIN_HELP_SENDING || self->help_state == TDN_CHECKIN_HELP_SENT)
-    return;   /* one request per patient and screen is enough */
+  /* One request per patient and screen is enough; a new trouble on
+   * another screen is a new request. */
+  if ((self->help_state == TDN_CHECKIN_HELP_SENDING || self->help_state == TDN_CHECKIN_HELP_SENT)
+      && self->help_raised_in == self->state)
+    return;
+  self->help_raised_in = self->state;
   send_help (self, help_request_new (self, reason != NULL ? reason : reason_for_state (self)), TRUE);
 }
 

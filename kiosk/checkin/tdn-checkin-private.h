@@ -48,6 +48,7 @@ struct _TdnCheckin
   GPtrArray             *clinics;       /* TdnClinicStatus */
 
   TdnCheckinHelp         help_state;
+  TdnCheckinState        help_raised_in;  /* the screen of the last "call staff" */
   gboolean               help_reprint_sent;
   gboolean               idle_warning;
   gint64                 idle_deadline;   /* monotonic µs, 0: none */

@@ -59,6 +59,10 @@ test_paper_out_recovers (Fixture *f, gconstpointer data)
   g_assert_cmpint (tdn_checkin_get_help (f->checkin), ==, TDN_CHECKIN_HELP_SENT);
   g_assert_cmpstr (fake_help_last (f->help)->ticket_number, ==, "K1-A001");
   g_assert_cmpstr (fake_help_last (f->help)->masked_name, ==, "L. T. M.");
+  /* Pressing again on the same screen does not call twice. */
+  g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_CALL_STAFF));
+  fake_drain ();
+  g_assert_cmpstr (fake_help_reasons (f->help), ==, "printer_error");
   /* Still no paper at the next look. */
   advance (f, TDN_CHECKIN_PAPER_POLL_S);
   g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_PAPER_OUT);
