@@ -99,6 +99,32 @@ tdn_checkin_help_reason_for (const TdnEligibility *e)
 
 /* ---- help requests ----------------------------------------------------- */
 
+typedef struct {
+  gsize  len;
+  guint8 data[];
+} WipedBytes;
+
+static void
+wiped_bytes_free (gpointer p)
+{
+  WipedBytes *w = p;
+
+  explicit_bzero (w->data, w->len);
+  g_free (w);
+}
+
+/* A GBytes whose copy of `data` is overwritten when it is freed. */
+GBytes *
+tdn_wiped_bytes_new (const guint8 *data,
+                     gsize         len)
+{
+  WipedBytes *w = g_malloc (sizeof *w + len);
+
+  w->len = len;
+  memcpy (w->data, data, len);
+  return g_bytes_new_with_free_func (w->data, len, wiped_bytes_free, w);
+}
+
 static TdnHelpRequest *
 help_request_new (TdnCheckin *self,
                   const char *reason)
@@ -117,6 +143,9 @@ help_request_new (TdnCheckin *self,
       r->age_years = tdn_identity_age (s->identity);
       r->assurance = g_strdup (tdn_assurance_to_string (s->assurance));
     }
+  /* The nurse compares the face with the patient (policy desk or patient). */
+  if (s->photo != NULL && !g_str_equal (tdn_config_get_string (self->config, "ui", "photo_policy"), "never"))
+    r->photo = tdn_wiped_bytes_new (s->photo, s->photo_len);
   if (s->visit != NULL)
     {
       r->visit_ref = g_strdup (s->visit->visit_id);

@@ -134,6 +134,9 @@ const char *tdn_checkin_help_reason_for    (const TdnEligibility *e);
 void        tdn_checkin_lookup_attach_visit (TdnCheckin     *self,
                                              TdnLookup      *lookup);
 
+GBytes     *tdn_wiped_bytes_new            (const guint8    *data,
+                                            gsize            len);
+
 /* tdn-checkin-names.c */
 const char *tdn_checkin_state_instruction  (TdnCheckinState  state);
 

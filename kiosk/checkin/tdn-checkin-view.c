@@ -115,6 +115,21 @@ tdn_checkin_get_assurance (TdnCheckin *self)
   return self->session->assurance;
 }
 
+const guint8 *
+tdn_checkin_get_photo (TdnCheckin *self,
+                       gsize      *length)
+{
+  g_return_val_if_fail (TDN_IS_CHECKIN (self), NULL);
+  if (length != NULL)
+    *length = 0;
+  if (self->session->photo == NULL
+      || !g_str_equal (tdn_config_get_string (self->config, "ui", "photo_policy"), "patient"))
+    return NULL;
+  if (length != NULL)
+    *length = self->session->photo_len;
+  return self->session->photo;
+}
+
 GPtrArray *
 tdn_checkin_get_clinics (TdnCheckin *self)
 {

@@ -339,6 +339,25 @@ reader_identity_cb (TdnIdentityReader *reader,
 }
 
 static void
+reader_photo_cb (TdnIdentityReader *reader,
+                 GBytes            *photo,
+                 TdnCheckin        *self)
+{
+  TdnCheckinSession *s = self->session;
+  gsize len;
+  const guint8 *data = g_bytes_get_data (photo, &len);
+
+  if (!accepts_identity (self) || len == 0 || len > 512 * 1024)
+    return;
+  if (s->photo != NULL)
+    explicit_bzero (s->photo, s->photo_len);
+  g_free (s->photo);
+  s->photo = g_memdup2 (data, len);
+  s->photo_len = len;
+  tdn_checkin_emit_changed (self);
+}
+
+static void
 reader_failed_cb (TdnIdentityReader *reader,
                   const GError      *error,
                   TdnCheckin        *self)
@@ -434,6 +453,7 @@ tdn_checkin_add_reader (TdnCheckin         *self,
   g_signal_connect (reader, "failed", G_CALLBACK (reader_failed_cb), self);
   g_signal_connect (reader, "card-removed", G_CALLBACK (reader_card_removed_cb), self);
   g_signal_connect (reader, "connection-changed", G_CALLBACK (reader_connection_cb), self);
+  g_signal_connect (reader, "photo", G_CALLBACK (reader_photo_cb), self);
   if (!tdn_identity_reader_start (reader, error))
     {
       update_availability (self);

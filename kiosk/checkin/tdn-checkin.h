@@ -182,6 +182,10 @@ int              tdn_checkin_get_age          (TdnCheckin *self);
 /* dd/mm/yyyy (partial: mm/yyyy, yyyy), or NULL. */
 const char      *tdn_checkin_get_date_of_birth (TdnCheckin *self);
 TdnAssurance     tdn_checkin_get_assurance    (TdnCheckin *self);
+/* The chip's photo (JPEG bytes, borrowed, wiped with the rest) when
+ * [ui] photo_policy is "patient"; NULL otherwise or when there is none. */
+const guint8    *tdn_checkin_get_photo        (TdnCheckin *self,
+                                               gsize      *length);
 gboolean         tdn_checkin_has_identity     (TdnCheckin *self);
 
 /* Clinic choice: TdnClinicStatus, refreshed on entry to CLINIC and every
