@@ -58,6 +58,7 @@ struct _TdnCheckin
   int                    idle_timeout_s;
   int                    idle_warning_s;
   gboolean               busy;            /* a commit, print or status query in flight */
+  gboolean               upgrading;       /* a chip read for the patient already identified */
   gboolean               in_dispose;
   gboolean               card_reader_available;
   gboolean               scanner_available;

@@ -80,6 +80,13 @@ tdn_checkin_has_identity (TdnCheckin *self)
   return self->session->identity != NULL;
 }
 
+const TdnIdentity *
+tdn_checkin_get_identity (TdnCheckin *self)
+{
+  g_return_val_if_fail (TDN_IS_CHECKIN (self), NULL);
+  return self->session->identity;
+}
+
 const char *
 tdn_checkin_get_full_name (TdnCheckin *self)
 {

@@ -313,14 +313,38 @@ new_patient (TdnCheckin *self)
     self->session->failed_kinds = failed;
 }
 
+/* The patient who is checking in (identity read, nothing committed yet)
+ * puts the chip card on the reader after showing its QR code: the chip
+ * read runs in the background and, for the same ID number, only raises
+ * the assurance; the screen stays where the patient is. */
+static gboolean
+in_patient_flow (TdnCheckin *self)
+{
+  return self->session->identity != NULL && self->session->visit == NULL
+      && accepts_identity (self) && self->state != TDN_CHECKIN_STATE_DONE
+      && self->state != TDN_CHECKIN_STATE_PRINT_FAILED;
+}
+
 static void
 reader_reading_cb (TdnIdentityReader *reader,
                    TdnCheckin        *self)
 {
   if (!accepts_identity (self))
     return;
+  if (in_patient_flow (self))
+    {
+      self->upgrading = TRUE;
+      return;
+    }
   new_patient (self);
   tdn_checkin_set_state (self, TDN_CHECKIN_STATE_READING);
+}
+
+static gboolean
+same_person (const TdnIdentity *a,
+             const TdnIdentity *b)
+{
+  return a->id_number != NULL && b->id_number != NULL && g_str_equal (a->id_number, b->id_number);
 }
 
 static void
@@ -329,11 +353,37 @@ reader_identity_cb (TdnIdentityReader *reader,
                     int                assurance,
                     TdnCheckin        *self)
 {
+  TdnCheckinSession *s = self->session;
+  gboolean upgrading = self->upgrading;
+
+  self->upgrading = FALSE;
   if (!accepts_identity (self))
     {
       g_info ("an identity was read while the kiosk is busy: ignored");
       return;
     }
+  if (in_patient_flow (self) && same_person (s->identity, identity))
+    {
+      if ((TdnAssurance) assurance > s->assurance)
+        {
+          /* The chip's data replace the QR's; BHYT was asked with the same
+           * ID, name and date of birth, or is asked now if they differ. */
+          gboolean differs = g_strcmp0 (s->identity->full_name, ((const TdnIdentity *) identity)->full_name) != 0
+            || tdn_partial_date_compare (&s->identity->date_of_birth,
+                                         &((const TdnIdentity *) identity)->date_of_birth) != 0;
+
+          g_clear_pointer (&s->identity, tdn_identity_free);
+          s->identity = tdn_identity_copy (identity);
+          s->assurance = (TdnAssurance) assurance;
+          g_info ("identity confirmed by the %s", tdn_assurance_to_string (s->assurance));
+          if (differs)
+            tdn_checkin_start_lookup (self);
+          tdn_checkin_emit_changed (self);
+        }
+      return;
+    }
+  if (upgrading)
+    g_info ("another card during a check-in: starting over for its holder");
   new_patient (self);
   tdn_checkin_take_identity (self, identity, (TdnAssurance) assurance);
 }
@@ -366,6 +416,12 @@ reader_failed_cb (TdnIdentityReader *reader,
   guint all = 0;
 
   g_info ("identity read failed: %s", error->message);
+  if (self->upgrading)
+    {
+      /* The QR's identity stands; the chip did not confirm it. */
+      self->upgrading = FALSE;
+      return;
+    }
   if (self->state != TDN_CHECKIN_STATE_WELCOME && self->state != TDN_CHECKIN_STATE_READING
       && self->state != TDN_CHECKIN_STATE_CARD_UNREADABLE
       && self->state != TDN_CHECKIN_STATE_READER_MISSING)
@@ -392,6 +448,7 @@ static void
 reader_card_removed_cb (TdnIdentityReader *reader,
                         TdnCheckin        *self)
 {
+  self->upgrading = FALSE;
   if (self->state != TDN_CHECKIN_STATE_READING)
     return;
   self->session->failed_kinds |= 1u << TDN_IDENTITY_READER_KIND_CARD;

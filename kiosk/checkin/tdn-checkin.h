@@ -187,6 +187,10 @@ TdnAssurance     tdn_checkin_get_assurance    (TdnCheckin *self);
 const guint8    *tdn_checkin_get_photo        (TdnCheckin *self,
                                                gsize      *length);
 gboolean         tdn_checkin_has_identity     (TdnCheckin *self);
+/* For device glue only, never for display: the identity read so far
+ * (borrowed, NULL when none), e.g. for a chip reader to derive the card's
+ * access key (CAN) from the ID number the QR gave. */
+const TdnIdentity *tdn_checkin_get_identity   (TdnCheckin *self);
 
 /* Clinic choice: TdnClinicStatus, refreshed on entry to CLINIC and every
  * few seconds while there; borrowed. */

@@ -462,16 +462,50 @@ test_reader_missing (Fixture *f, gconstpointer data)
 static void
 test_new_card_replaces_patient (Fixture *f, gconstpointer data)
 {
+  g_autoptr(TdnIdentity) other = fixture_identity ("001190054321", "Trần Văn Bình", "01011960");
+
   fixture_read_card (f, ADULT_ID, ADULT_NAME, ADULT_DOB);
   g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_YES));
-  fixture_read_card (f, "001190054321", "Trần Văn Bình", "01011960");
+  /* A card on the reader during a check-in is read in the background… */
+  tdn_identity_reader_emit_reading (TDN_IDENTITY_READER (f->card));
+  g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_CLINIC);
+  g_assert_cmpuint (f->wiped, ==, 0);
+  /* …and it is someone else's: start over for its holder. */
+  tdn_identity_reader_emit_identity (TDN_IDENTITY_READER (f->card), other, TDN_ASSURANCE_CHIP);
   g_assert_cmpuint (f->wiped, ==, 1);
+  g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_CONFIRM_IDENTITY);
   g_assert_cmpstr (tdn_checkin_get_full_name (f->checkin), ==, "Trần Văn Bình");
   /* The first patient's answer is not shown to the second. */
   fake_eligibility_answer (f->elig, "000");
   g_assert_cmpint (tdn_checkin_get_bhyt (f->checkin), ==, TDN_CHECKIN_BHYT_CHECKING);
   fake_eligibility_answer (f->elig, "010");
   g_assert_cmpint (tdn_checkin_get_bhyt (f->checkin), ==, TDN_CHECKIN_BHYT_NOT_ELIGIBLE);
+}
+
+static void
+test_qr_then_chip_same_person (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TdnIdentity) qr = fixture_identity (ADULT_ID, ADULT_NAME, ADULT_DOB);
+  g_autoptr(TdnIdentity) chip = fixture_identity (ADULT_ID, ADULT_NAME, ADULT_DOB);
+  g_autoptr(GError) error = g_error_new_literal (TDN_IDENTITY_READER_ERROR,
+                                                 TDN_IDENTITY_READER_ERROR_UNREADABLE, "moved");
+
+  tdn_identity_reader_emit_identity (TDN_IDENTITY_READER (f->qr), qr, TDN_ASSURANCE_QR);
+  g_assert_cmpstr (tdn_checkin_get_identity (f->checkin)->id_number, ==, ADULT_ID);
+  g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_YES));
+  /* A chip read that fails leaves the QR's identity alone. */
+  tdn_identity_reader_emit_reading (TDN_IDENTITY_READER (f->card));
+  tdn_identity_reader_emit_failed (TDN_IDENTITY_READER (f->card), error);
+  g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_CLINIC);
+  g_assert_cmpint (tdn_checkin_get_assurance (f->checkin), ==, TDN_ASSURANCE_QR);
+  /* The chip confirms the same person: stronger assurance, nothing lost. */
+  tdn_identity_reader_emit_reading (TDN_IDENTITY_READER (f->card));
+  tdn_identity_reader_emit_identity (TDN_IDENTITY_READER (f->card), chip, TDN_ASSURANCE_CHIP_PA);
+  g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_CLINIC);
+  g_assert_cmpint (tdn_checkin_get_assurance (f->checkin), ==, TDN_ASSURANCE_CHIP_PA);
+  g_assert_cmpuint (f->wiped, ==, 0);
+  g_assert_cmpuint (fake_eligibility_asked (f->elig), ==, 1);
+  g_assert_true (tdn_checkin_select_clinic (f->checkin, "NOI"));
 }
 
 static void
@@ -536,6 +570,7 @@ main (int argc, char **argv)
   ADD ("/checkin/identity/bhyt-entry", test_bhyt_entry);
   ADD ("/checkin/identity/reader-missing", test_reader_missing);
   ADD ("/checkin/identity/new-card", test_new_card_replaces_patient);
+  ADD ("/checkin/identity/qr-then-chip", test_qr_then_chip_same_person);
   g_test_add_func ("/checkin/failure/no-help-desk", test_no_help_desk);
   return g_test_run ();
 }
