@@ -195,8 +195,12 @@ tdn_demo_people_load (const char  *path,
       if (o == NULL)
         continue;
       for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-        if (member (o, keys[k]) != NULL && *member (o, keys[k]) != '\0')
-          g_hash_table_insert (self->records, (gpointer) member (o, keys[k]), o);
+        {
+          const char *id = member (o, keys[k]);
+
+          if (id != NULL && *id != '\0')
+            g_hash_table_insert (self->records, (gpointer) id, o);
+        }
       if (json_object_has_member (o, "demo") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (o, "demo")))
         {
           TdnDemoPerson *p = person_from (o, json_object_get_object_member (o, "demo"), error);
