@@ -137,7 +137,7 @@ test_demo_services_bare (void)
   g_autoptr(TdnConfig) config = tdn_config_new (&tdn_config_schema_kiosk);
   g_autofree char *people = g_build_filename (g_getenv ("TIEPDON_SOURCE_DIR"), "tests", "sim", "people.json", NULL);
   g_autoptr(TdnKioskServices) s = NULL;
-  g_autofree char *answer = NULL, *bad = NULL, *wait = NULL, *notdemo = NULL;
+  g_autofree char *answer = NULL, *bad = NULL, *wait = NULL;
   TdnCheckin *c;
 
   g_setenv ("TIEPDON_DEMO_PEOPLE", people, TRUE);
