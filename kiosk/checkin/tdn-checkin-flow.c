@@ -561,7 +561,15 @@ tdn_checkin_go_confirm (TdnCheckin *self)
 
   if ((s->bhyt == TDN_CHECKIN_BHYT_NOT_ELIGIBLE || s->bhyt == TDN_CHECKIN_BHYT_MISMATCH)
       && !s->go_to_desk)
-    tdn_checkin_set_state (self, TDN_CHECKIN_STATE_NOT_ELIGIBLE);
+    {
+      tdn_checkin_set_state (self, TDN_CHECKIN_STATE_NOT_ELIGIBLE);
+      /* Say why, in plain words, when we know. */
+      if (s->bhyt == TDN_CHECKIN_BHYT_MISMATCH)
+        self->notice = N_("The name or date of birth on your card is not the same as on your health insurance record. You can pay for this visit yourself, or get a ticket and go to the reception desk to have it corrected.");
+      else if (s->eligibility != NULL && g_strcmp0 (s->eligibility->code, "010") == 0)
+        self->notice = N_("Your health insurance card has expired. You can pay for this visit yourself, or get a ticket and go to the reception desk.");
+      tdn_checkin_emit_changed (self);
+    }
   else if (s->bhyt == TDN_CHECKIN_BHYT_UNAVAILABLE && !s->gateway_continue)
     {
       if (self->state != TDN_CHECKIN_STATE_GATEWAY_DOWN)

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "checkin-fixture.h"
 #include "tdn-base.h"
@@ -200,6 +201,7 @@ test_not_eligible_self_pay (Fixture *f, gconstpointer data)
   g_assert_true (tdn_checkin_select_clinic (f->checkin, "NOI"));
   g_assert_true (tdn_checkin_select_priority (f->checkin, TDN_PRIORITY_NONE));
   g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_NOT_ELIGIBLE);
+  g_assert_nonnull (strstr (tdn_checkin_get_instruction (f->checkin), "hết hạn"));
   g_assert_true (tdn_checkin_can_tap (f->checkin, TDN_CHECKIN_ACTION_GO_TO_DESK));
   g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_SELF_PAY));
   g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_CONFIRM);
@@ -225,6 +227,10 @@ test_mismatch_go_to_desk (Fixture *f, gconstpointer data)
   fake_eligibility_answer (f->elig, "070");
   g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_NOT_ELIGIBLE);
   g_assert_cmpint (tdn_checkin_get_bhyt (f->checkin), ==, TDN_CHECKIN_BHYT_MISMATCH);
+  tdn_checkin_set_language (f->checkin, "en");
+  g_assert_nonnull (strstr (tdn_checkin_get_instruction (f->checkin), "date of birth"));
+  tdn_checkin_set_language (f->checkin, "vi");
+  g_assert_nonnull (strstr (tdn_checkin_get_instruction (f->checkin), "ngày sinh"));
   g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_GO_TO_DESK));
   fake_wait_state (f->checkin, TDN_CHECKIN_STATE_DONE);
   fake_drain ();
