@@ -20,6 +20,7 @@
 #include <malloc.h>
 #include <stdio.h>
 
+#include "checkin-fixture.h"
 #include "tdn-base.h"
 #include "tdn-checkin.h"
 #include "tdn-fixture-eligibility.h"
@@ -197,24 +198,6 @@ cmp_gint64 (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        remove_tree (p);
-      else
-        g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -289,6 +272,6 @@ main (int argc, char **argv)
     printf ("FIGURE checkin_machine_cpu %.3f ms/check-in\n",
             (g_get_monotonic_time () - start) / 1000.0 / N_MEMORY);
   }
-  remove_tree (dir);
+  fixture_remove_tree (dir);
   return 0;
 }

@@ -8,7 +8,7 @@
 
 #include <glib/gstdio.h>
 
-#include "checkin-fakes.h"
+#include "checkin-fixture.h"
 #include "tdn-base.h"
 #include "tdn-hw-ticket-printer.h"
 #include "tdn-kiosk-services.h"
@@ -61,24 +61,6 @@ status (TdnTicketPrinter *p)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        remove_tree (p);
-      else
-        g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
-static void
 test_file_printer (void)
 {
   g_autoptr(GError) error = NULL;
@@ -121,7 +103,7 @@ test_file_printer (void)
   r = print (printer, &t);
   g_assert_true (r.ok);
   /* The directory is gone: nothing could be written. */
-  remove_tree (dir);
+  fixture_remove_tree (dir);
   r = status (printer);
   g_assert_true (r.ok);
   g_assert_false (r.status.online);
