@@ -554,6 +554,22 @@ tdn_checkin_refresh_clinics (TdnCheckin *self)
   tdn_checkin_emit_changed (self);
 }
 
+/* The clinic choice; without any clinic to show (the spool cannot be
+ * read, none configured) the patient is told and the kiosk tries again. */
+void
+tdn_checkin_go_clinics (TdnCheckin *self)
+{
+  tdn_checkin_refresh_clinics (self);
+  if (self->clinics->len > 0)
+    {
+      tdn_checkin_set_state (self, TDN_CHECKIN_STATE_CLINIC);
+      return;
+    }
+  tdn_checkin_set_state (self, TDN_CHECKIN_STATE_SPOOL_ERROR);
+  self->notice = N_("The list of clinics cannot be shown right now. Please wait a moment or call a staff member.");
+  tdn_checkin_emit_changed (self);
+}
+
 void
 tdn_checkin_go_confirm (TdnCheckin *self)
 {

@@ -121,6 +121,7 @@ void        tdn_checkin_late_poll          (TdnCheckin      *self,
                                             gint64           now);
 void        tdn_checkin_refresh_clinics    (TdnCheckin      *self);
 void        tdn_checkin_go_confirm         (TdnCheckin      *self);
+void        tdn_checkin_go_clinics         (TdnCheckin      *self);
 void        tdn_checkin_commit             (TdnCheckin      *self);
 void        tdn_checkin_print              (TdnCheckin      *self);
 void        tdn_checkin_check_printer      (TdnCheckin      *self);

@@ -242,7 +242,10 @@ state_timer_fired (TdnCheckin *self)
       tdn_checkin_set_state_timer (self, TDN_CHECKIN_PAPER_POLL_S);
       break;
     case TDN_CHECKIN_STATE_SPOOL_ERROR:
-      tdn_checkin_commit (self);
+      if (self->session->clinic_code == NULL)
+        tdn_checkin_go_clinics (self);   /* the clinics could not be listed */
+      else
+        tdn_checkin_commit (self);
       break;
     default:
       break;

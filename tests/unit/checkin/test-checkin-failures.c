@@ -168,6 +168,27 @@ test_spool_error_recovers (Fixture *f, gconstpointer data)
 }
 
 static void
+test_clinics_unreadable (Fixture *f, gconstpointer data)
+{
+  sqlite3 *db = tdn_spool_get_db (tdn_spool_visit_store_get_spool (TDN_SPOOL_VISIT_STORE (f->store)));
+
+  /* A spool that cannot even be read: no clinic list to show. */
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE IF EXISTS queue_counters; PRAGMA query_only = ON",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  fixture_read_card (f, ADULT_ID, ADULT_NAME, ADULT_DOB);
+  fake_eligibility_answer (f->elig, "000");
+  g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_YES));
+  g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_SPOOL_ERROR);
+  g_assert_true (tdn_checkin_can_tap (f->checkin, TDN_CHECKIN_ACTION_CALL_STAFF));
+  advance (f, TDN_CHECKIN_SPOOL_RETRY_S);
+  g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_SPOOL_ERROR);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA query_only = OFF", NULL, NULL, NULL), ==, SQLITE_OK);
+  advance (f, TDN_CHECKIN_SPOOL_RETRY_S);
+  g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_CLINIC);
+  g_assert_cmpuint (tdn_checkin_get_clinics (f->checkin)->len, ==, 2);
+}
+
+static void
 test_clinic_full (Fixture *f, gconstpointer data)
 {
   /* NHI takes 2 a day. */
@@ -564,6 +585,7 @@ main (int argc, char **argv)
   ADD ("/checkin/failure/printer-unavailable", test_printer_unavailable);
   ADD ("/checkin/failure/spool-error", test_spool_error_recovers);
   ADD ("/checkin/failure/clinic-full", test_clinic_full);
+  ADD ("/checkin/failure/clinics-unreadable", test_clinics_unreadable);
   ADD ("/checkin/bhyt/not-eligible-self-pay", test_not_eligible_self_pay);
   ADD ("/checkin/bhyt/mismatch-desk", test_mismatch_go_to_desk);
   ADD ("/checkin/bhyt/gateway-down-recovers", test_gateway_down_recovers);
