@@ -266,7 +266,7 @@ tdn_kiosk_services_start_control (TdnKioskServices  *self,
   g_return_val_if_fail (TDN_IS_KIOSK_SERVICES (self), FALSE);
   if (!self->demo)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+      g_set_error_literal (error, TDN_CHECKIN_ERROR, TDN_CHECKIN_ERROR_NOT_DEMO,
                            _("The control socket exists only in demo mode (--demo)"));
       return FALSE;
     }

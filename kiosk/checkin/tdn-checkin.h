@@ -114,6 +114,14 @@ typedef enum {
   TDN_CHECKIN_HELP_FAILED,       /* "please go to the desk" */
 } TdnCheckinHelp;
 
+#define TDN_CHECKIN_ERROR (tdn_checkin_error_quark ())
+GQuark tdn_checkin_error_quark (void);
+
+typedef enum {
+  TDN_CHECKIN_ERROR_DEMO_DATA,   /* the demo patients file is missing or wrong */
+  TDN_CHECKIN_ERROR_NOT_DEMO,    /* a demo-only feature on a real kiosk */
+} TdnCheckinError;
+
 /* The services a check-in uses; any may be NULL except `store` and
  * `printer` (no eligibility: every ticket says "BHYT being checked";
  * no help desk: "call staff" says to go to the desk). */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "tdn-base.h"
+#include "tdn-checkin.h"
 #include "tdn-demo-people.h"
 #include "tdn-qr-payload.h"
 
@@ -139,8 +140,8 @@ person_from (JsonObject  *record,
   if (p->key == NULL || id->full_name == NULL || !iso_date (member (demo, "dob"), &id->date_of_birth)
       || (!p->bhyt_qr && (id->id_number == NULL || !iso_date (member (demo, "issued"), &id->date_of_issue))))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "demo person “%s”: key, hoTen, dob and (for ID cards) cccd and issued are required",
+      g_set_error (error, TDN_CHECKIN_ERROR, TDN_CHECKIN_ERROR_DEMO_DATA,
+                   _("Demo patient “%s” needs key, hoTen, dob and, with an ID card, cccd and issued: fix the file"),
                    p->key ? p->key : "?");
       person_free (p);
       return NULL;
@@ -174,7 +175,8 @@ tdn_demo_people_load (const char  *path,
   self->records = g_hash_table_new (g_str_hash, g_str_equal);
   if (!json_parser_load_from_file (self->parser, path, &local))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Cannot read the demo patients in %s: %s"),
+      g_set_error (error, TDN_CHECKIN_ERROR, TDN_CHECKIN_ERROR_DEMO_DATA,
+                   _("Cannot read the demo patients in %s (set TIEPDON_DEMO_PEOPLE): %s"),
                    path, local->message);
       return NULL;
     }
@@ -183,7 +185,7 @@ tdn_demo_people_load (const char  *path,
     ? json_object_get_array_member (json_node_get_object (root), "people") : NULL;
   if (people == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s has no “people” list"), path);
+      g_set_error (error, TDN_CHECKIN_ERROR, TDN_CHECKIN_ERROR_DEMO_DATA, _("%s has no “people” list"), path);
       return NULL;
     }
   for (guint i = 0; i < json_array_get_length (people); i++)
