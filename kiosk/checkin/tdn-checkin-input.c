@@ -248,18 +248,30 @@ tdn_checkin_select_clinic (TdnCheckin *self,
 }
 
 gboolean
+tdn_checkin_priority_applies (TdnCheckin  *self,
+                              TdnPriority  priority)
+{
+  const TdnIdentity *id;
+  gboolean listed = FALSE;
+
+  g_return_val_if_fail (TDN_IS_CHECKIN (self), FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (priority_choices); i++)
+    listed |= priority_choices[i] == priority;
+  if (!listed)
+    return FALSE;
+  id = self->session->identity;
+  if (priority == TDN_PRIORITY_PREGNANT && id != NULL)
+    return id->sex != TDN_SEX_MALE && (tdn_identity_age (id) < 0 || tdn_identity_age (id) >= 10);
+  return TRUE;
+}
+
+gboolean
 tdn_checkin_select_priority (TdnCheckin  *self,
                              TdnPriority  priority)
 {
-  gboolean allowed = FALSE;
-
   g_return_val_if_fail (TDN_IS_CHECKIN (self), FALSE);
 
-  if (self->state != TDN_CHECKIN_STATE_PRIORITY)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (priority_choices); i++)
-    allowed |= priority_choices[i] == priority;
-  if (!allowed)
+  if (self->state != TDN_CHECKIN_STATE_PRIORITY || !tdn_checkin_priority_applies (self, priority))
     return FALSE;
   tdn_checkin_touch (self);
   self->session->priority = priority;

@@ -212,6 +212,10 @@ TdnPriority      tdn_checkin_get_priority     (TdnCheckin *self);
 gboolean         tdn_checkin_get_priority_derived (TdnCheckin *self);
 /* The choices of the priority question, TDN_PRIORITY_NONE first. */
 const TdnPriority *tdn_checkin_priority_choices (gsize *n_choices);
+/* Whether a choice makes sense for this patient (no "pregnant" for a man
+ * or a child); the screen shows only those, select_priority refuses others. */
+gboolean         tdn_checkin_priority_applies (TdnCheckin  *self,
+                                               TdnPriority  priority);
 /* Words for a priority in the patient's language. */
 const char      *tdn_checkin_priority_label   (TdnCheckin  *self,
                                                TdnPriority  priority);

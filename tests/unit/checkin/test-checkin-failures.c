@@ -220,6 +220,11 @@ test_not_eligible_self_pay (Fixture *f, gconstpointer data)
   g_assert_nonnull (tdn_checkin_get_bhyt_message (f->checkin));
   g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_YES));
   g_assert_true (tdn_checkin_select_clinic (f->checkin, "NOI"));
+  /* Trần Văn Bình is a man (fixture identities are women: set it). */
+  tdn_checkin_get_session (f->checkin)->identity->sex = TDN_SEX_MALE;
+  g_assert_false (tdn_checkin_priority_applies (f->checkin, TDN_PRIORITY_PREGNANT));
+  g_assert_false (tdn_checkin_select_priority (f->checkin, TDN_PRIORITY_PREGNANT));
+  g_assert_true (tdn_checkin_priority_applies (f->checkin, TDN_PRIORITY_MERIT));
   g_assert_true (tdn_checkin_select_priority (f->checkin, TDN_PRIORITY_NONE));
   g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_NOT_ELIGIBLE);
   g_assert_nonnull (strstr (tdn_checkin_get_instruction (f->checkin), "hết hạn"));

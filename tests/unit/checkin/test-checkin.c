@@ -46,6 +46,8 @@ test_happy_path (Fixture       *f,
   /* An adult of 36: no priority from age, so the question comes. */
   g_assert_cmpint (tdn_checkin_get_state (c), ==, TDN_CHECKIN_STATE_PRIORITY);
   g_assert_false (tdn_checkin_select_priority (c, TDN_PRIORITY_AGE_75));
+  g_assert_true (tdn_checkin_priority_applies (c, TDN_PRIORITY_PREGNANT));   /* a woman of 36 */
+  g_assert_false (tdn_checkin_priority_applies (c, TDN_PRIORITY_EMERGENCY));
   g_assert_true (tdn_checkin_select_priority (c, TDN_PRIORITY_NONE));
   g_assert_cmpint (tdn_checkin_get_state (c), ==, TDN_CHECKIN_STATE_CONFIRM);
   g_assert_true (tdn_checkin_tap (c, TDN_CHECKIN_ACTION_YES));
