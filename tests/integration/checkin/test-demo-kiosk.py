@@ -55,17 +55,23 @@ class DemoKiosk(unittest.TestCase):
                 f.write("[broker]\nlisten=http://127.0.0.1:0/\ndatabase=%s/broker.db\nfacility_code=01999\n"
                         "[bhxh]\nurl=http://127.0.0.1:%s/\nusername=01999_BV\npassword=sim-password\n"
                         "officer_name=Phạm Văn Bình\nofficer_cccd=001085009876\nconnect_timeout_s=1\n"
-                        "timeout_s=5\n[client K7]\ntoken_sha256=%s\n"
-                        % (d, sim_port, hashlib.sha256(TOKEN.encode()).hexdigest()))
+                        "timeout_s=5\n[client K7]\ntoken_sha256=%s\n[client K8]\ntoken_sha256=%s\n"
+                        % (d, sim_port, hashlib.sha256(TOKEN.encode()).hexdigest(),
+                           hashlib.sha256(TOKEN.encode()).hexdigest()))
             broker, port = start([BROKER, "--config", bconf], "LISTENING ")
             self.procs.append(broker)
             token = os.path.join(d, "token")
             with open(os.open(token, os.O_WRONLY | os.O_CREAT, 0o600), "w") as f:
                 f.write(TOKEN + "\n")
             extra = "[eligibility]\nbroker_url=http://127.0.0.1:%s/\ntoken_file=%s\ntimeout_s=10\n" % (port, token)
-        self.conf = os.path.join(d, "tiepdon.conf")
-        with open(self.conf, "w") as f:
-            f.write("[kiosk]\nid=K7\nstate_dir=%s\nfacility_code=01999\n"
+        self.extra = extra
+        self.socket = self.start_kiosk("K7", d)
+
+    def start_kiosk(self, kiosk_id, d):
+        extra = self.extra
+        conf = os.path.join(d, "tiepdon.conf")
+        with open(conf, "w") as f:
+            f.write("[kiosk]\nid=" + kiosk_id + "\nstate_dir=%s\nfacility_code=01999\n"
                     "[spool]\npath=%s/spool.db\nkey_file=%s/spool.key\n"
                     "[printer]\nuri=file://%s/tickets\n"
                     "[queue]\nclinics=NOI;NHI\n"
@@ -74,8 +80,9 @@ class DemoKiosk(unittest.TestCase):
                     "[clinic NHI]\nname_vi=Khám Nhi\nname_en=Paediatrics\nroom=Phòng 105\nprefix=B\n"
                     "hours=00:00-23:59\n%s" % (d, d, d, d, extra))
         env = dict(os.environ, TIEPDON_DEMO_PEOPLE=SRC + "/tests/sim/people.json")
-        kiosk, self.socket = start([KIOSK, "--config", self.conf], "CONTROL ", env)
+        kiosk, socket = start([KIOSK, "--config", conf], "CONTROL ", env)
         self.procs.append(kiosk)
+        return socket
 
     def stop(self):
         for p in reversed(self.procs):
@@ -89,8 +96,8 @@ class DemoKiosk(unittest.TestCase):
             p.stdout.close()
         self.tmp.cleanup()
 
-    def send(self, *words, ok=True):
-        r = subprocess.run([CTL, "kiosk", "send", "--socket", self.socket, "--json"] + list(words),
+    def send(self, *words, ok=True, socket=None):
+        r = subprocess.run([CTL, "kiosk", "send", "--socket", socket or self.socket, "--json"] + list(words),
                            capture_output=True, text=True, timeout=60)
         if ok:
             self.assertEqual(r.returncode, 0, "%s: %s" % (words, r.stderr))
@@ -244,6 +251,23 @@ class BrokerKiosk(DemoKiosk):
             self.assertEqual(st["bhyt"], bhyt, person)
             self.send("tap", "no")
             self.wait("welcome")
+
+    def test_two_kiosks(self):
+        d2 = os.path.join(self.tmp.name, "second")
+        os.makedirs(os.path.join(d2, "tickets"), 0o700)
+        second = self.start_kiosk("K8", d2)
+        for sock, person in ((self.socket, "mai"), (second, "lua")):
+            self.send("place-card", person, socket=sock)
+        numbers = []
+        for sock in (self.socket, second):
+            self.send("wait", "confirm-identity", "15", socket=sock)
+            self.send("tap", "yes", socket=sock)
+            self.send("clinic", "NOI", socket=sock)
+            if self.send("state?", socket=sock)["state"] == "priority":
+                self.send("priority", "none", socket=sock)
+            self.send("tap", "yes", socket=sock)
+            numbers.append(self.send("wait", "done", "20", socket=sock)["queue_number"])
+        self.assertEqual(numbers, ["K7-A001", "K8-A001"])
 
     def test_call_staff_reaches_the_broker(self):
         self.send("place-card", "mai")
