@@ -13,7 +13,6 @@
 import hashlib
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -117,16 +116,6 @@ class DemoKiosk(unittest.TestCase):
         if self.send("state?")["state"] == "priority":
             self.send("priority", "none")
         return self.send("state?")
-
-    def visits(self):
-        # The spool seals personal columns; the clear ones say enough.
-        db = sqlite3.connect(os.path.join(self.tmp.name, "spool.db"))
-        try:
-            return db.execute("SELECT COUNT(*) FROM visits").fetchone()[0]
-        except sqlite3.OperationalError:
-            return db.execute("SELECT COUNT(DISTINCT visit_id) FROM revisions").fetchone()[0]
-        finally:
-            db.close()
 
     def tickets(self):
         return sorted(f for f in os.listdir(os.path.join(self.tmp.name, "tickets")) if f.endswith(".bin"))
