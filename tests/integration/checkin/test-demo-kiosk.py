@@ -6,7 +6,7 @@
 #
 # Starts tiepdon-demo-kiosk (the check-in of tiepdon-kiosk --demo without a
 # screen) with a file printer in a temporary directory, drives it with
-# `tiepdonctl kiosk send`, and checks the spool and the printed tickets.
+# `tiepdonctl kiosk send`, and checks its answers, the waiting counts and the printed tickets.
 # The broker tests also start bhxh-sim.py and tiepdon-broker, so the demo
 # patients are looked up through the real path. Everything is stopped
 # however the test ends.
