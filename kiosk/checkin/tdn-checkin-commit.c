@@ -150,23 +150,23 @@ print_done_cb (GObject      *source,
     {
       self->session->printed = TRUE;
       if (after.paper_near_end)
-        g_warning ("printer paper is running out");
+        g_message ("printer paper is running out");
       tdn_checkin_set_state (self, TDN_CHECKIN_STATE_DONE);
     }
   else if (g_error_matches (error, TDN_TICKET_PRINTER_ERROR, TDN_TICKET_PRINTER_ERROR_PAPER_OUT))
     {
-      g_warning ("ticket not printed: %s", error->message);
+      g_message ("ticket not printed: %s", error->message);
       tdn_checkin_set_state (self, TDN_CHECKIN_STATE_PAPER_OUT);
     }
   else if (g_error_matches (error, TDN_TICKET_PRINTER_ERROR, TDN_TICKET_PRINTER_ERROR_UNAVAILABLE))
     {
-      g_warning ("ticket not printed: %s", error->message);
+      g_message ("ticket not printed: %s", error->message);
       tdn_checkin_set_state (self, TDN_CHECKIN_STATE_PRINTER_UNAVAILABLE);
     }
   else
     {
       /* The ticket may be out: never again from here, the desk reprints. */
-      g_warning ("ticket may not have printed: %s", error->message);
+      g_message ("ticket may not have printed: %s", error->message);
       self->session->print_attempted = TRUE;
       self->help_reprint_sent = TRUE;
       tdn_checkin_raise_auto (self, "reprint");
@@ -227,14 +227,14 @@ commit_done_cb (GObject      *source,
       /* Cannot happen (no reset while committing), but never lose a
        * committed visit silently: the desk prints its ticket. */
       if (visit != NULL)
-        g_warning ("visit committed after the patient left: the desk reprints");
+        g_message ("visit committed after the patient left: the desk reprints");
       tdn_wipe_visit (visit);
       tdn_call_data_free (d);
       return;
     }
   if (visit == NULL)
     {
-      g_warning ("visit not committed: %s", error->message);
+      g_message ("visit not committed: %s", error->message);
       if (g_error_matches (error, TDN_QUEUE_ERROR, TDN_QUEUE_ERROR_FULL)
           || g_error_matches (error, TDN_QUEUE_ERROR, TDN_QUEUE_ERROR_CLOSED)
           || g_error_matches (error, TDN_QUEUE_ERROR, TDN_QUEUE_ERROR_UNKNOWN_CLINIC))

@@ -147,7 +147,7 @@ help_done_cb (GObject      *source,
   g_autofree char *id = tdn_help_desk_raise_finish (TDN_HELP_DESK (source), result, &error);
 
   if (id == NULL)
-    g_warning ("help request not delivered: %s", error->message);
+    g_message ("help request not delivered: %s", error->message);
   if (d->patient && tdn_call_current (d))
     {
       d->self->help_state = id != NULL ? TDN_CHECKIN_HELP_SENT : TDN_CHECKIN_HELP_FAILED;
@@ -167,7 +167,7 @@ send_help (TdnCheckin     *self,
 
   if (self->help == NULL)
     {
-      g_warning ("no help desk configured: “%s” not sent", request->reason);
+      g_message ("no help desk configured: “%s” not sent", request->reason);
       if (patient)
         {
           self->help_state = TDN_CHECKIN_HELP_FAILED;
@@ -310,7 +310,7 @@ update_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!tdn_visit_store_update_finish (TDN_VISIT_STORE (source), result, &error))
-    g_warning ("late BHYT answer not saved: %s", error->message);
+    g_message ("late BHYT answer not saved: %s", error->message);
 }
 
 /* A BHYT answer for a visit already committed: a new revision, and the
@@ -512,7 +512,7 @@ tdn_checkin_refresh_clinics (TdnCheckin *self)
 
   if (list == NULL)
     {
-      g_warning ("waiting counts not refreshed: %s", error->message);
+      g_message ("waiting counts not refreshed: %s", error->message);
       return;
     }
   g_ptr_array_set_size (self->clinics, 0);

@@ -137,8 +137,6 @@ static void
 enter_entry (TdnCheckin      *self,
              TdnCheckinState  state)
 {
-  for (guint i = 0; i < TDN_CHECKIN_N_FIELDS; i++)
-    self->session->field_errors[i] = tdn_checkin_field_check (i, self->session->fields[i]);
   tdn_checkin_set_state (self, state);
 }
 
@@ -286,7 +284,7 @@ tdn_checkin_set_field (TdnCheckin      *self,
   tdn_checkin_touch (self);
   g_clear_pointer (&self->session->fields[field], tdn_wipe_string);
   self->session->fields[field] = text != NULL && *text != '\0' ? g_strdup (text) : NULL;
-  self->session->field_errors[field] = tdn_checkin_field_check (field, self->session->fields[field]);
+  self->session->field_errors[field] = NULL;
   tdn_checkin_emit_changed (self);
   return TRUE;
 }

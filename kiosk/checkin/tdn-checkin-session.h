@@ -21,7 +21,7 @@ typedef struct {
   char            *masked_id;
   char            *dob_text;       /* dd/mm/yyyy for the screen */
   char            *fields[TDN_CHECKIN_N_FIELDS];
-  const char      *field_errors[TDN_CHECKIN_N_FIELDS];  /* static msgids, not owned */
+  const char      *field_errors[TDN_CHECKIN_N_FIELDS];  /* cross-field msgids set at submit, not owned */
   TdnEligibility  *eligibility;    /* the answer, NULL while none */
   TdnCheckinBhyt   bhyt;
   gboolean         go_to_desk;     /* not eligible: the patient chose the desk */

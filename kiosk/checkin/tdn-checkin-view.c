@@ -223,7 +223,11 @@ tdn_checkin_get_field_error (TdnCheckin      *self,
 
   g_return_val_if_fail (TDN_IS_CHECKIN (self), NULL);
   g_return_val_if_fail ((guint) field < TDN_CHECKIN_N_FIELDS, NULL);
+  /* A check across fields (date of birth against the ID number) set at
+   * submit, else the field's own check. */
   msgid = self->session->field_errors[field];
+  if (msgid == NULL)
+    msgid = tdn_checkin_field_check (field, self->session->fields[field]);
   /* The BHYT path needs the name: the gateway checks it. */
   if (msgid == NULL && field == TDN_CHECKIN_FIELD_FULL_NAME
       && self->state == TDN_CHECKIN_STATE_BHYT_ENTRY
