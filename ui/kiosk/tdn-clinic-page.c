@@ -68,6 +68,8 @@ clinic_button_new (const TdnClinicView *clinic)
     gtk_box_append (GTK_BOX (box), label_new (clinic->room, "clinic-room"));
   if (!clinic->open)
     waiting = g_strdup (tdn_kiosk_tr (N_("Closed now")));
+  else if (clinic->full)
+    waiting = g_strdup (tdn_kiosk_tr (N_("No more numbers today")));
   else if (clinic->waiting < 0)
     waiting = g_strdup (tdn_kiosk_tr (N_("Waiting: not known")));
   else if (clinic->waiting == 0)
@@ -86,7 +88,7 @@ clinic_button_new (const TdnClinicView *clinic)
   gtk_widget_add_css_class (button, "clinic-button");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "kiosk.clinic");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", clinic->code);
-  gtk_widget_set_sensitive (button, clinic->open);
+  gtk_widget_set_sensitive (button, clinic->open && !clinic->full);
 
   a11y = g_strjoin (", ", clinic->name,
                     clinic->room != NULL && *clinic->room != '\0' ? clinic->room : waiting,

@@ -16,6 +16,7 @@ typedef struct {
   const char *room;       /* may be NULL */
   int         waiting;    /* < 0: unknown */
   gboolean    open;       /* FALSE: shown greyed with "closed now" */
+  gboolean    full;       /* no more numbers today: greyed */
 } TdnClinicView;
 
 #define TDN_TYPE_CLINIC_PAGE (tdn_clinic_page_get_type ())

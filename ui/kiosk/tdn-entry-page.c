@@ -35,6 +35,13 @@ struct _TdnEntryPage
   char       dob[DOB_LENGTH + 1];
 };
 
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (TdnEntryPage, tdn_entry_page, GTK_TYPE_BOX)
 
 /* Digits in groups with placeholders for the rest: "0011 95__ ____". */
@@ -114,8 +121,8 @@ digit_cb (TdnEntryPage *self,
     }
   if (!self->on_dob && strlen (self->number) == self->number_length)
     self->on_dob = TRUE;
-  tdn_entry_page_set_error (self, NULL);
   update (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 static void
@@ -134,6 +141,7 @@ erase_cb (TdnEntryPage *self)
   if (len > 0)
     buf[len - 1] = '\0';
   update (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 static void
@@ -142,6 +150,7 @@ clear_cb (TdnEntryPage *self)
   explicit_bzero (self->on_dob ? self->dob : self->number,
                   self->on_dob ? sizeof self->dob : sizeof self->number);
   update (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 static void
@@ -175,6 +184,9 @@ tdn_entry_page_class_init (TdnEntryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tdn_entry_page_dispose;
+
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (TDN_TYPE_KEYPAD);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/tiepdon/Kiosk/tdn-entry-page.ui");

@@ -6,7 +6,8 @@
  * Two fields on the built-in keypad: a number of fixed length (12-digit
  * CCCD, or the 10-digit BHXH number of a health insurance card) and the
  * date of birth as ddmmyyyy. Typing fills the number first and moves on
- * to the date by itself; touching a field selects it.
+ * to the date by itself; touching a field selects it. ::changed after
+ * every key.
  */
 #pragma once
 

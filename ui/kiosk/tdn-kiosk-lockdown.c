@@ -82,6 +82,11 @@ tdn_kiosk_lockdown_window (GtkWindow *window)
   g_signal_connect (window, "enable-debugging", G_CALLBACK (enable_debugging_cb), NULL);
   g_signal_connect (window, "close-request", G_CALLBACK (close_request_cb), NULL);
 
+  /* Not even an assistive technology minimises or unmaximises it. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (window), "window.minimize", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (window), "window.toggle-maximized", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (window), "window.close", FALSE);
+
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), NULL);

@@ -26,6 +26,7 @@ struct _TdnKioskWindow
   GtkWidget          *hospital;
   GtkWidget          *clock;
   GtkWidget          *reach_hint;
+  GtkWidget          *banner;
   GtkWidget          *stack;
   GtkWidget          *welcome_page;
   GtkWidget          *reading_page;
@@ -401,6 +402,7 @@ tdn_kiosk_window_class_init (TdnKioskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdnKioskWindow, hospital);
   gtk_widget_class_bind_template_child (widget_class, TdnKioskWindow, clock);
   gtk_widget_class_bind_template_child (widget_class, TdnKioskWindow, reach_hint);
+  gtk_widget_class_bind_template_child (widget_class, TdnKioskWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, TdnKioskWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TdnKioskWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, TdnKioskWindow, reading_page);
@@ -427,6 +429,7 @@ tdn_kiosk_window_init (TdnKioskWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   tdn_kiosk_i18n_dynamic (self->hospital);
   tdn_kiosk_i18n_dynamic (self->clock);
+  tdn_kiosk_i18n_dynamic (self->banner);
   tdn_kiosk_i18n_collect (GTK_WIDGET (self));
   tdn_kiosk_lockdown_window (GTK_WINDOW (self));
 
@@ -498,6 +501,32 @@ tdn_kiosk_window_set_idle_warning (TdnKioskWindow *self,
   g_return_if_fail (TDN_IS_KIOSK_WINDOW (self));
 
   tdn_idle_overlay_set_remaining (TDN_IDLE_OVERLAY (self->idle_overlay), seconds);
+}
+
+void
+tdn_kiosk_window_set_banner (TdnKioskWindow *self,
+                             const char     *text)
+{
+  g_return_if_fail (TDN_IS_KIOSK_WINDOW (self));
+
+  gtk_label_set_text (GTK_LABEL (self->banner), text != NULL ? text : "");
+  gtk_widget_set_visible (self->banner, text != NULL && *text != '\0');
+}
+
+GtkWidget *
+tdn_kiosk_window_get_visible_page (TdnKioskWindow *self)
+{
+  g_return_val_if_fail (TDN_IS_KIOSK_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child (GTK_STACK (self->stack));
+}
+
+GtkWidget *
+tdn_kiosk_window_get_welcome_page (TdnKioskWindow *self)
+{
+  g_return_val_if_fail (TDN_IS_KIOSK_WINDOW (self), NULL);
+
+  return self->welcome_page;
 }
 
 void

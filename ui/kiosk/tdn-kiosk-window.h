@@ -52,6 +52,11 @@ TdnDonePage     *tdn_kiosk_window_get_done_page    (TdnKioskWindow *self);
 TdnFailurePage  *tdn_kiosk_window_get_failure_page (TdnKioskWindow *self);
 TdnEntryPage    *tdn_kiosk_window_get_entry_page   (TdnKioskWindow *self);
 
+/* A line under the header ("someone is coming"), or NULL. */
+void             tdn_kiosk_window_set_banner       (TdnKioskWindow *self,
+                                                    const char     *text);
+GtkWidget       *tdn_kiosk_window_get_visible_page (TdnKioskWindow *self);
+GtkWidget       *tdn_kiosk_window_get_welcome_page (TdnKioskWindow *self);
 /* The idle warning with `seconds` left; < 0 hides it. */
 void             tdn_kiosk_window_set_idle_warning (TdnKioskWindow *self,
                                                     int             seconds);

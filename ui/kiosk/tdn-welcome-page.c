@@ -21,6 +21,8 @@ struct _TdnWelcomePage
   GtkWidget *toolbar;
   GtkWidget *options;
   GtkWidget *hints;
+  GtkWidget *card_hint;
+  GtkWidget *qr_hint;
   GtkWidget *actions;
   GtkWidget *large_text_button;
   GtkWidget *contrast_button;
@@ -40,6 +42,8 @@ tdn_welcome_page_class_init (TdnWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdnWelcomePage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, TdnWelcomePage, options);
   gtk_widget_class_bind_template_child (widget_class, TdnWelcomePage, hints);
+  gtk_widget_class_bind_template_child (widget_class, TdnWelcomePage, card_hint);
+  gtk_widget_class_bind_template_child (widget_class, TdnWelcomePage, qr_hint);
   gtk_widget_class_bind_template_child (widget_class, TdnWelcomePage, actions);
   gtk_widget_class_bind_template_child (widget_class, TdnWelcomePage, large_text_button);
   gtk_widget_class_bind_template_child (widget_class, TdnWelcomePage, contrast_button);
@@ -71,4 +75,17 @@ tdn_welcome_page_set_portrait (TdnWelcomePage *self,
   /* Portrait: languages on one row, display options on the next (the
    * toolbar is "adaptive"). */
   gtk_widget_set_halign (self->options, portrait ? GTK_ALIGN_START : GTK_ALIGN_END);
+}
+
+void
+tdn_welcome_page_set_devices (TdnWelcomePage *self,
+                              gboolean        card_reader,
+                              gboolean        scanner)
+{
+  g_return_if_fail (TDN_IS_WELCOME_PAGE (self));
+
+  /* Never ask for what the kiosk cannot read now; with neither, the
+   * machine shows the reader-missing screen instead. */
+  gtk_widget_set_visible (self->card_hint, card_reader || !scanner);
+  gtk_widget_set_visible (self->qr_hint, scanner || !card_reader);
 }

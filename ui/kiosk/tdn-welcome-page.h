@@ -15,4 +15,8 @@ G_DECLARE_FINAL_TYPE (TdnWelcomePage, tdn_welcome_page, TDN, WELCOME_PAGE, GtkBo
 void tdn_welcome_page_set_portrait (TdnWelcomePage *self,
                                     gboolean        portrait);
 
+void tdn_welcome_page_set_devices  (TdnWelcomePage *self,
+                                    gboolean        card_reader,
+                                    gboolean        scanner);
+
 G_END_DECLS

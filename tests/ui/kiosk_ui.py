@@ -1,0 +1,156 @@
+# kiosk_ui.py — drive tiepdon-kiosk through AT-SPI, as a screen reader would
+#
+# Copyright 2026 The Tiếp đón authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Widgets are found by role and accessible name among those showing on
+# screen and activated through their AT-SPI actions, never by coordinates.
+# Every wait has a deadline and fails the test with what was on screen.
+import os
+import subprocess
+import sys
+import threading
+import time
+
+import pyatspi
+
+BUILD = os.environ.get("TIEPDON_BUILD_DIR", ".")
+KIOSK = os.path.join(BUILD, "ui", "kiosk", "tiepdon-kiosk")
+SHOTS = os.path.join(BUILD, "ui-screenshots")
+
+class UiError(AssertionError):
+    pass
+
+def _showing(acc):
+    try:
+        return acc.getState().contains(pyatspi.STATE_SHOWING)
+    except Exception:
+        return False
+
+class Kiosk:
+    """One running tiepdon-kiosk and its accessible tree."""
+
+    def __init__(self, args, env=None, name="tiepdon-kiosk", startup_timeout=30):
+        e = dict(os.environ)
+        e.update({"GDK_BACKEND": "x11", "GTK_A11Y": "atspi", "GSK_RENDERER": "cairo"})
+        e.pop("NO_AT_BRIDGE", None)
+        if env:
+            e.update(env)
+        self.started = time.monotonic()
+        self.proc = subprocess.Popen([KIOSK] + list(args), env=e, stdout=subprocess.PIPE,
+                                     stderr=None, text=True)
+        self.lines = []
+        self._shown = threading.Event()
+        threading.Thread(target=self._read, daemon=True).start()
+        if not self._shown.wait(startup_timeout):
+            self.stop()
+            raise UiError("the kiosk did not show its welcome screen")
+        self.welcome_after = self._shown_at - self.started
+        self.app = self._find_app(name)
+        self.frame = self.window("Tiếp đón")
+
+    def _read(self):
+        for line in self.proc.stdout:
+            self.lines.append(line.rstrip("\n"))
+            if "welcome shown" in line and not self._shown.is_set():
+                self._shown_at = time.monotonic()
+                self._shown.set()
+
+    def _find_app(self, name, timeout=20):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            desktop = pyatspi.Registry.getDesktop(0)
+            for app in desktop:
+                if app is not None and app.name == name:
+                    return app
+            time.sleep(0.1)
+        raise UiError("%s is not on the accessibility bus" % name)
+
+    def window(self, title, timeout=10):
+        """A top-level window of the application by its exact title."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for child in self.app:
+                if child is not None and child.name == title:
+                    return child
+            time.sleep(0.1)
+        raise UiError("no window titled %r" % title)
+
+    # -- finding ---------------------------------------------------------
+    def _walk(self, acc, out):
+        for child in acc:
+            if child is None or not _showing(child):
+                continue
+            out.append(child)
+            self._walk(child, out)
+
+    def visible(self, root=None):
+        out = []
+        self._walk(root or self.frame, out)
+        return out
+
+    def texts(self, root=None):
+        return [a.name for a in self.visible(root) if a.getRoleName() == "label" and a.name]
+
+    def find(self, name, role=None, root=None, exact=True):
+        for acc in self.visible(root):
+            if role is not None and acc.getRoleName() != role:
+                continue
+            n = acc.name or ""
+            if (n == name) if exact else (name in n):
+                return acc
+        return None
+
+    def wait_for(self, name, role=None, root=None, timeout=10, exact=True):
+        deadline = time.monotonic() + timeout
+        while True:
+            acc = self.find(name, role, root, exact)
+            if acc is not None:
+                return acc
+            if time.monotonic() > deadline:
+                raise UiError("waited %ss for %r (%s); on screen: %s"
+                              % (timeout, name, role, self.texts(root)))
+            time.sleep(0.05)
+
+    def wait_gone(self, name, role=None, timeout=10):
+        deadline = time.monotonic() + timeout
+        while self.find(name, role) is not None:
+            if time.monotonic() > deadline:
+                raise UiError("%r still on screen after %ss" % (name, timeout))
+            time.sleep(0.05)
+
+    # -- acting ------------------------------------------------------------
+    def click(self, name, root=None, timeout=10, exact=True):
+        acc = self.wait_for(name, None, root, timeout, exact)
+        if acc.getRoleName() not in ("push button", "toggle button", "check box", "radio button"):
+            raise UiError("%r is a %s, not a button" % (name, acc.getRoleName()))
+        if not acc.getState().contains(pyatspi.STATE_SENSITIVE):
+            raise UiError("%r is not enabled" % name)
+        action = acc.queryAction()
+        for i in range(action.nActions):
+            if action.getName(i) == "click":
+                action.doAction(i)
+                return acc
+        raise UiError("%r has no click action" % name)
+
+    def type_digits(self, digits):
+        for d in digits:
+            self.click(d)
+
+    def screenshot(self, name):
+        os.makedirs(SHOTS, exist_ok=True)
+        path = os.path.join(SHOTS, name + ".png")
+        # Let the crossfade and the frame clock finish before the picture.
+        time.sleep(0.35)
+        subprocess.run(["import", "-window", "root", path], check=True)
+        return path
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return self.proc.returncode

@@ -1,0 +1,233 @@
+/* test-kiosk-screens.c — every kiosk screen rendered from a real TdnCheckin
+ *
+ * Copyright 2026 The Tiếp đón authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The check-in machine runs with the scripted services of
+ * tests/unit/checkin (fake readers, eligibility, printer, help desk) and a
+ * real spool; the window and its controller are the real ones. Each test
+ * drives the window through its kiosk.* actions (what the buttons do),
+ * checks which page shows and what it says, and saves a picture of the
+ * screen into BUILD/ui-screenshots/ for a person to look at.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "checkin-fixture.h"
+#include "tdn-base.h"
+#include "tdn-kiosk-controller.h"
+#include "tdn-kiosk-i18n.h"
+#include "tdn-kiosk-lockdown.h"
+#include "tdn-kiosk-resources.h"
+#include "tdn-kiosk-window.h"
+
+#define ADULT_ID "001190012345"
+#define ADULT_NAME "Lê Thị Mai"
+#define ADULT_DOB "14021990"
+
+typedef struct {
+  Fixture             f;
+  TdnKioskWindow     *window;
+  TdnKioskController *controller;
+} Ui;
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  /* Lets the stack's crossfade and the layout finish (real time: GTK's
+   * frame clock, not the check-in's fake clock). */
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+ui_set_up (Ui            *ui,
+           gconstpointer  data)
+{
+  fixture_set_up (&ui->f, data);
+  ui->window = tdn_kiosk_window_new (NULL);
+  tdn_kiosk_window_set_hospital (ui->window, "Bệnh viện Đa khoa Tỉnh", "Provincial General Hospital");
+  tdn_kiosk_window_set_defaults (ui->window, "vi", FALSE, FALSE, FALSE);
+  tdn_kiosk_window_set_screen_size (ui->window, 1280, 1024);
+  ui->controller = tdn_kiosk_controller_new (ui->window, ui->f.checkin);
+  tdn_kiosk_controller_set_show_ticket (ui->controller, TRUE);
+  gtk_window_present (GTK_WINDOW (ui->window));
+  spin (200);
+}
+
+static void
+ui_tear_down (Ui            *ui,
+              gconstpointer  data)
+{
+  g_clear_object (&ui->controller);
+  tdn_kiosk_lockdown_release (GTK_WINDOW (ui->window));
+  gtk_window_destroy (GTK_WINDOW (ui->window));
+  spin (50);
+  fixture_tear_down (&ui->f, data);
+}
+
+static void
+shot (Ui         *ui,
+      const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (ui->window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("TIEPDON_BUILD_DIR"), "ui-screenshots", NULL);
+  g_autofree char *file = g_strconcat ("screen-", name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  spin (250);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot %s", path);
+}
+
+static void
+act (Ui         *ui,
+     const char *action,
+     const char *target)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ui->window), action,
+                                             target != NULL ? "s" : NULL, target));
+  spin (20);
+}
+
+/* Some label under the visible page says exactly `text`. */
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (find_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_page (Ui         *ui,
+             const char *page,
+             const char *text)
+{
+  g_assert_cmpstr (tdn_kiosk_window_get_page_name (ui->window), ==, page);
+  if (text != NULL && !find_label (tdn_kiosk_window_get_visible_page (ui->window), text))
+    g_error ("“%s” is not on the %s page", text, page);
+}
+
+static void
+run_happy_path (Ui         *ui,
+                const char *lang)
+{
+  TdnCheckin *c = ui->f.checkin;
+  gboolean vi = g_str_equal (lang, "vi");
+  g_autofree char *prefix = g_strconcat (lang, "-", NULL);
+  g_autofree char *name = NULL;
+
+#define SHOT(n) do { g_free (name); name = g_strconcat (prefix, n, NULL); shot (ui, name); } while (0)
+
+  /* Every patient starts in the default language, Vietnamese. */
+  assert_page (ui, "welcome", "Xin chào! Mời bạn đăng ký khám tại đây");
+  if (!vi)
+    {
+      act (ui, "kiosk.language", "en");
+      assert_page (ui, "welcome", "Welcome! Check in here for your visit");
+      g_assert_cmpstr (tdn_checkin_get_language (c), ==, "en");
+    }
+  SHOT ("01-welcome");
+
+  tdn_identity_reader_emit_reading (TDN_IDENTITY_READER (ui->f.card));
+  assert_page (ui, "reading", tdn_checkin_get_instruction (c));
+  SHOT ("02-reading");
+
+  {
+    g_autoptr(TdnIdentity) identity = fixture_identity (ADULT_ID, ADULT_NAME, ADULT_DOB);
+
+    tdn_identity_reader_emit_identity (TDN_IDENTITY_READER (ui->f.card), identity, TDN_ASSURANCE_CHIP);
+  }
+  spin (20);
+  assert_page (ui, "identity", ADULT_NAME);
+  assert_page (ui, "identity", "0011******45");
+  assert_page (ui, "identity", vi ? "36 tuổi" : "36 years old");
+  SHOT ("03-identity");
+  fake_eligibility_answer (ui->f.elig, "000");
+
+  act (ui, "kiosk.identity-yes", NULL);
+  assert_page (ui, "clinic", vi ? "Hôm nay bạn cần khám ở phòng khám nào?" : "Which clinic do you need today?");
+  assert_page (ui, "clinic", vi ? "Khám Nội" : "Internal medicine");
+  SHOT ("04-clinic");
+
+  act (ui, "kiosk.clinic", "NOI");
+  assert_page (ui, "priority", vi ? "Tôi đang mang thai" : "I am pregnant");
+  SHOT ("05-priority");
+
+  act (ui, "kiosk.priority", "none");
+  assert_page (ui, "confirm", vi ? "Phòng 101" : "Phòng 101");
+  assert_page (ui, "confirm", vi ? "Hợp lệ" : "Valid");
+  SHOT ("06-confirm");
+
+  act (ui, "kiosk.confirm", NULL);
+  fake_wait_state (c, TDN_CHECKIN_STATE_DONE);
+  spin (20);
+  assert_page (ui, "done", "K1-A001");
+  assert_page (ui, "done", vi ? "Vui lòng lấy phiếu ở khe máy in bên dưới."
+                              : "Please take your ticket from the printer below.");
+  SHOT ("07-done");
+
+  act (ui, "kiosk.finish", NULL);
+  assert_page (ui, "welcome", NULL);
+  /* The next patient starts in the default language with nothing left. */
+  g_assert_cmpstr (tdn_kiosk_i18n_get_language (), ==, "vi");
+  g_assert_false (find_label (GTK_WIDGET (ui->window), ADULT_NAME));
+  g_assert_false (find_label (GTK_WIDGET (ui->window), "K1-A001"));
+#undef SHOT
+}
+
+static void
+test_happy_vi (Ui *ui, gconstpointer data)
+{
+  run_happy_path (ui, "vi");
+}
+
+static void
+test_happy_en (Ui *ui, gconstpointer data)
+{
+  run_happy_path (ui, "en");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tdn_i18n_init ();
+  textdomain ("tiepdon-kiosk-untranslated");
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  tdn_kiosk_register_resource ();
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/vn/tiepdon/Kiosk/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  g_test_add ("/kiosk-ui/happy/vi", Ui, NULL, ui_set_up, test_happy_vi, ui_tear_down);
+  g_test_add ("/kiosk-ui/happy/en", Ui, NULL, ui_set_up, test_happy_en, ui_tear_down);
+  return g_test_run ();
+}
