@@ -22,6 +22,7 @@
 #include "tdn-kiosk-lockdown.h"
 #include "tdn-kiosk-resources.h"
 #include "tdn-kiosk-window.h"
+#include "tdn-ticket.h"
 
 #define ADULT_ID "001190012345"
 #define ADULT_NAME "Lê Thị Mai"
@@ -44,6 +45,22 @@ spin (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* What a file printer would have printed: the machine's ticket, drawn. */
+static char *
+ticket_png (const char *visit_id,
+            gpointer    user_data)
+{
+  Ui *ui = user_data;
+  g_autoptr(TdnRaster) raster = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (ui->f.dir, "ticket.png", NULL);
+
+  raster = tdn_ticket_render (tdn_checkin_get_ticket (ui->f.checkin), 576, &error);
+  g_assert_no_error (error);
+  g_assert_true (tdn_raster_write_png (raster, path, &error));
+  return path;
+}
+
 static void
 ui_set_up (Ui            *ui,
            gconstpointer  data)
@@ -54,7 +71,7 @@ ui_set_up (Ui            *ui,
   tdn_kiosk_window_set_defaults (ui->window, "vi", FALSE, FALSE, FALSE);
   tdn_kiosk_window_set_screen_size (ui->window, 1280, 1024);
   ui->controller = tdn_kiosk_controller_new (ui->window, ui->f.checkin);
-  tdn_kiosk_controller_set_show_ticket (ui->controller, TRUE);
+  tdn_kiosk_controller_set_ticket_source (ui->controller, ticket_png, ui);
   gtk_window_present (GTK_WINDOW (ui->window));
   spin (200);
 }

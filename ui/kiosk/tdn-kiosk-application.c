@@ -17,10 +17,13 @@
 #include <stdio.h>
 
 #include "tdn-base.h"
+#include "tdn-demo-panel.h"
 #include "tdn-kiosk-application.h"
+#include "tdn-kiosk-controller.h"
 #include "tdn-kiosk-i18n.h"
 #include "tdn-kiosk-lockdown.h"
 #include "tdn-kiosk-resources.h"
+#include "tdn-kiosk-services.h"
 #include "tdn-kiosk-window.h"
 
 struct _TdnKioskApplication
@@ -31,6 +34,8 @@ struct _TdnKioskApplication
   gboolean        demo;
   TdnConfig      *config;
   TdnKioskWindow *window;
+  TdnKioskServices *services;
+  TdnKioskController *controller;
   guint           inhibit_cookie;
   guint           sigterm_id;
   guint           sigint_id;
@@ -123,6 +128,65 @@ first_frame_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+static char *
+ticket_png_cb (const char *visit_id,
+               gpointer    user_data)
+{
+  return tdn_kiosk_services_ticket_png (TDN_KIOSK_SERVICES (user_data), visit_id);
+}
+
+static void
+quit_demo_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  quit_signal_cb (user_data);
+}
+
+/* Without its services the kiosk can do nothing for a patient but send
+ * them to the desk; the log says what to fix. */
+static void
+show_out_of_service (TdnKioskApplication *self,
+                     const GError        *error)
+{
+  TdnFailurePage *page = tdn_kiosk_window_get_failure_page (self->window);
+
+  g_critical ("the kiosk cannot start its check-in: %s", error->message);
+  tdn_failure_page_set_message (page, "dialog-error-symbolic",
+                                tdn_kiosk_tr (N_("This kiosk is out of service")),
+                                tdn_kiosk_tr (N_("Please go to the reception desk. We are sorry.")));
+  tdn_failure_page_set_can_cancel (page, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->window), "kiosk.call-staff", FALSE);
+  tdn_kiosk_window_show_page (self->window, "failure", NULL);
+}
+
+static void
+start_checkin (TdnKioskApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->services = tdn_kiosk_services_new (self->config, self->demo, &error);
+  if (self->services == NULL)
+    {
+      show_out_of_service (self, error);
+      return;
+    }
+  self->controller = tdn_kiosk_controller_new (self->window, tdn_kiosk_services_get_checkin (self->services));
+  if (!self->demo)
+    return;
+
+  tdn_kiosk_controller_set_ticket_source (self->controller, ticket_png_cb, self->services);
+  if (tdn_kiosk_services_start_control (self->services, NULL, &error))
+    {
+      /* tools/demo and the tests read this line. */
+      g_print ("CONTROL %s\n", tdn_kiosk_services_get_control_path (self->services));
+      fflush (stdout);
+    }
+  else
+    g_warning ("demo: no control socket: %s", error->message);
+  tdn_kiosk_window_set_side_panel (self->window, tdn_demo_panel_new (self->services));
+}
+
 static void
 tdn_kiosk_application_activate (GApplication *app)
 {
@@ -158,6 +222,7 @@ tdn_kiosk_application_activate (GApplication *app)
       (g_str_equal (cursor, "auto") && seat_is_touch (gdk_display_get_default ())))
     gtk_widget_set_cursor_from_name (GTK_WIDGET (self->window), "none");
 
+  start_checkin (self);
   fill_monitor (self->window);
   gtk_window_fullscreen (GTK_WINDOW (self->window));
   gtk_widget_add_tick_callback (GTK_WIDGET (self->window), first_frame_cb, NULL, NULL);
@@ -178,12 +243,14 @@ tdn_kiosk_application_shutdown (GApplication *app)
   if (self->inhibit_cookie != 0)
     gtk_application_uninhibit (GTK_APPLICATION (app), self->inhibit_cookie);
   self->inhibit_cookie = 0;
+  g_clear_object (&self->controller);
   if (self->window != NULL)
     {
       tdn_kiosk_lockdown_release (GTK_WINDOW (self->window));
       gtk_window_destroy (GTK_WINDOW (self->window));
       self->window = NULL;
     }
+  g_clear_object (&self->services);
   G_APPLICATION_CLASS (tdn_kiosk_application_parent_class)->shutdown (app);
 }
 
@@ -223,7 +290,12 @@ tdn_kiosk_application_init (TdnKioskApplication *self)
     { NULL }
   };
 
+  static const GActionEntry actions[] = {
+    { .name = "quit-demo", .activate = quit_demo_cb },
+  };
+
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   self->sigterm_id = g_unix_signal_add (SIGTERM, quit_signal_cb, self);
   self->sigint_id = g_unix_signal_add (SIGINT, quit_signal_cb, self);
 }

@@ -15,14 +15,14 @@ struct _TdnKioskController
 
   TdnKioskWindow *window;     /* weak: the window owns us through its data */
   TdnCheckin     *checkin;
-  gboolean        show_ticket;
-  guint           ticket_width;
+  TdnKioskTicketPngFunc ticket_func;
+  gpointer        ticket_data;
   guint           countdown_id;
   gboolean        syncing_language;
   TdnCheckinState last_state;
   char           *last_spoken;
   GdkTexture     *ticket_texture;
-  char           *ticket_number;  /* the number the texture shows */
+  char           *ticket_visit;   /* the visit the texture shows */
 };
 
 /* The machine's action behind a window action ("confirm" → YES,

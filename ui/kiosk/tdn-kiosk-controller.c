@@ -203,7 +203,7 @@ tdn_kiosk_controller_finalize (GObject *object)
   TdnKioskController *self = TDN_KIOSK_CONTROLLER (object);
 
   g_free (self->last_spoken);
-  g_free (self->ticket_number);
+  g_free (self->ticket_visit);
   G_OBJECT_CLASS (tdn_kiosk_controller_parent_class)->finalize (object);
 }
 
@@ -219,7 +219,6 @@ tdn_kiosk_controller_class_init (TdnKioskControllerClass *klass)
 static void
 tdn_kiosk_controller_init (TdnKioskController *self)
 {
-  self->ticket_width = 576;
   self->last_state = (TdnCheckinState) -1;
 }
 
@@ -255,20 +254,12 @@ tdn_kiosk_controller_new (TdnKioskWindow *window,
 }
 
 void
-tdn_kiosk_controller_set_show_ticket (TdnKioskController *self,
-                                      gboolean            show)
+tdn_kiosk_controller_set_ticket_source (TdnKioskController    *self,
+                                        TdnKioskTicketPngFunc  func,
+                                        gpointer               user_data)
 {
   g_return_if_fail (TDN_IS_KIOSK_CONTROLLER (self));
 
-  self->show_ticket = show;
-}
-
-void
-tdn_kiosk_controller_set_ticket_width (TdnKioskController *self,
-                                       guint               dots)
-{
-  g_return_if_fail (TDN_IS_KIOSK_CONTROLLER (self));
-  g_return_if_fail (dots >= 8);
-
-  self->ticket_width = dots;
+  self->ticket_func = func;
+  self->ticket_data = user_data;
 }

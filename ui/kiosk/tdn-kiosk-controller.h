@@ -20,11 +20,14 @@ G_DECLARE_FINAL_TYPE (TdnKioskController, tdn_kiosk_controller, TDN, KIOSK_CONTR
 G_GNUC_WARN_UNUSED_RESULT
 TdnKioskController *tdn_kiosk_controller_new        (TdnKioskWindow *window,
                                                      TdnCheckin     *checkin);
-/* Shows the printed ticket's picture on the done screen (demo mode). */
-void                tdn_kiosk_controller_set_show_ticket (TdnKioskController *self,
-                                                          gboolean            show);
-/* [ticket] paper width in dots for that picture. */
-void                tdn_kiosk_controller_set_ticket_width (TdnKioskController *self,
-                                                           guint               dots);
+/* The picture of the ticket printed for a visit (a PNG file), or NULL. */
+typedef char *(*TdnKioskTicketPngFunc) (const char *visit_id,
+                                        gpointer    user_data);
+
+/* Shows the printed ticket's picture on the done screen (demo mode: the
+ * file printer's output). */
+void                tdn_kiosk_controller_set_ticket_source (TdnKioskController    *self,
+                                                            TdnKioskTicketPngFunc  func,
+                                                            gpointer               user_data);
 
 G_END_DECLS

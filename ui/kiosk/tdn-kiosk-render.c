@@ -195,42 +195,30 @@ render_confirm (TdnKioskController *self)
   tdn_kiosk_window_show_page (self->window, "confirm", NULL);
 }
 
-/* The printed ticket as a picture (demo mode): same renderer, same width. */
+/* The printed ticket as a picture (demo mode), loaded once per visit. */
 static GdkTexture *
 ticket_texture (TdnKioskController *self)
 {
-  const TdnTicket *ticket = tdn_checkin_get_ticket (self->checkin);
-  const char *number = tdn_checkin_get_queue_number (self->checkin);
-  g_autoptr(TdnRaster) raster = NULL;
+  const char *visit = tdn_checkin_get_visit_id (self->checkin);
+  g_autofree char *png = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  guint8 *rgb;
 
-  if (!self->show_ticket || ticket == NULL || number == NULL)
+  if (self->ticket_func == NULL || visit == NULL)
     return NULL;
-  if (self->ticket_texture != NULL && g_strcmp0 (self->ticket_number, number) == 0)
+  if (self->ticket_texture != NULL && g_strcmp0 (self->ticket_visit, visit) == 0)
     return self->ticket_texture;
-
-  raster = tdn_ticket_render (ticket, self->ticket_width, &error);
-  if (raster == NULL)
+  png = self->ticket_func (visit, self->ticket_data);
+  if (png == NULL)
+    return NULL;
+  g_clear_object (&self->ticket_texture);
+  self->ticket_texture = gdk_texture_new_from_filename (png, &error);
+  if (self->ticket_texture == NULL)
     {
-      g_warning ("cannot draw the ticket for the screen: %s", error->message);
+      g_warning ("cannot show the ticket picture: %s", error->message);
       return NULL;
     }
-  rgb = g_malloc ((gsize) raster->width * raster->height * 3);
-  for (guint y = 0; y < raster->height; y++)
-    for (guint x = 0; x < raster->width; x++)
-      {
-        gboolean black = (raster->data[(gsize) y * raster->stride + x / 8] >> (7 - x % 8)) & 1;
-
-        memset (rgb + ((gsize) y * raster->width + x) * 3, black ? 0x00 : 0xff, 3);
-      }
-  bytes = g_bytes_new_take (rgb, (gsize) raster->width * raster->height * 3);
-  g_clear_object (&self->ticket_texture);
-  self->ticket_texture = gdk_memory_texture_new ((int) raster->width, (int) raster->height,
-                                                 GDK_MEMORY_R8G8B8, bytes, (gsize) raster->width * 3);
-  g_free (self->ticket_number);
-  self->ticket_number = g_strdup (number);
+  g_free (self->ticket_visit);
+  self->ticket_visit = g_strdup (visit);
   return self->ticket_texture;
 }
 
@@ -472,6 +460,6 @@ tdn_kiosk_controller_clear (TdnKioskController *self)
   tdn_failure_page_set_status (tdn_kiosk_window_get_failure_page (self->window), NULL);
   tdn_kiosk_window_set_banner (self->window, NULL);
   g_clear_object (&self->ticket_texture);
-  g_clear_pointer (&self->ticket_number, g_free);
+  g_clear_pointer (&self->ticket_visit, g_free);
   g_clear_pointer (&self->last_spoken, g_free);
 }

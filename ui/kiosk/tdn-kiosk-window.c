@@ -21,6 +21,8 @@ struct _TdnKioskWindow
 {
   AdwApplicationWindow parent_instance;
 
+  GtkWidget          *outer;
+  GtkWidget          *side_panel;
   GtkWidget          *layout;
   GtkWidget          *header;
   GtkWidget          *hospital;
@@ -176,7 +178,16 @@ tdn_kiosk_window_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   TdnKioskWindow *self = TDN_KIOSK_WINDOW (widget);
+  int kiosk_width = width;
 
+  /* The patient's part of the screen decides, not the demo panel. */
+  if (self->side_panel != NULL && gtk_widget_get_visible (self->side_panel))
+    {
+      int min, nat;
+
+      gtk_widget_measure (self->side_panel, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      kiosk_width = MAX (width - MAX (min, 0), 1);
+    }
   switch (self->orientation)
     {
     case TDN_KIOSK_ORIENTATION_LANDSCAPE:
@@ -187,7 +198,7 @@ tdn_kiosk_window_size_allocate (GtkWidget *widget,
       break;
     case TDN_KIOSK_ORIENTATION_AUTO:
     default:
-      set_portrait (self, height > width);
+      set_portrait (self, height > kiosk_width);
       break;
     }
   GTK_WIDGET_CLASS (tdn_kiosk_window_parent_class)->size_allocate (widget, width, height, baseline);
@@ -397,6 +408,7 @@ tdn_kiosk_window_class_init (TdnKioskWindowClass *klass)
   g_type_ensure (TDN_TYPE_ENTRY_PAGE);
   g_type_ensure (TDN_TYPE_IDLE_OVERLAY);
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/tiepdon/Kiosk/tdn-kiosk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdnKioskWindow, outer);
   gtk_widget_class_bind_template_child (widget_class, TdnKioskWindow, layout);
   gtk_widget_class_bind_template_child (widget_class, TdnKioskWindow, header);
   gtk_widget_class_bind_template_child (widget_class, TdnKioskWindow, hospital);
@@ -501,6 +513,18 @@ tdn_kiosk_window_set_idle_warning (TdnKioskWindow *self,
   g_return_if_fail (TDN_IS_KIOSK_WINDOW (self));
 
   tdn_idle_overlay_set_remaining (TDN_IDLE_OVERLAY (self->idle_overlay), seconds);
+}
+
+void
+tdn_kiosk_window_set_side_panel (TdnKioskWindow *self,
+                                 GtkWidget      *panel)
+{
+  g_return_if_fail (TDN_IS_KIOSK_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (panel));
+  g_return_if_fail (self->side_panel == NULL);
+
+  self->side_panel = panel;
+  gtk_box_append (GTK_BOX (self->outer), panel);
 }
 
 void

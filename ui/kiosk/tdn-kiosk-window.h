@@ -52,6 +52,10 @@ TdnDonePage     *tdn_kiosk_window_get_done_page    (TdnKioskWindow *self);
 TdnFailurePage  *tdn_kiosk_window_get_failure_page (TdnKioskWindow *self);
 TdnEntryPage    *tdn_kiosk_window_get_entry_page   (TdnKioskWindow *self);
 
+/* A panel beside the patient's screen (the demo controls: a second
+ * window would cover the kiosk under cage). */
+void             tdn_kiosk_window_set_side_panel   (TdnKioskWindow *self,
+                                                    GtkWidget      *panel);
 /* A line under the header ("someone is coming"), or NULL. */
 void             tdn_kiosk_window_set_banner       (TdnKioskWindow *self,
                                                     const char     *text);
