@@ -22,8 +22,10 @@ class UiError(AssertionError):
     pass
 
 def _showing(acc):
+    # GTK 4.8 sets "showing" on windows only; hidden widgets (the kiosk
+    # hides every page but the current one) are not presented at all.
     try:
-        return acc.getState().contains(pyatspi.STATE_SHOWING)
+        return acc.getState().contains(pyatspi.STATE_VISIBLE)
     except Exception:
         return False
 
@@ -48,6 +50,7 @@ class Kiosk:
         self.welcome_after = self._shown_at - self.started
         self.app = self._find_app(name)
         self.frame = self.window("Tiếp đón")
+        self.skip = None
 
     def _read(self):
         for line in self.proc.stdout:
@@ -77,23 +80,28 @@ class Kiosk:
         raise UiError("no window titled %r" % title)
 
     # -- finding ---------------------------------------------------------
-    def _walk(self, acc, out):
+    def _walk(self, acc, out, skip):
         for child in acc:
             if child is None or not _showing(child):
                 continue
+            if skip and child.name == skip:
+                continue
             out.append(child)
-            self._walk(child, out)
+            self._walk(child, out, skip)
 
-    def visible(self, root=None):
+    def visible(self, root=None, skip=None):
+        """Widgets on screen under `root`, leaving out subtrees named `skip`
+        (by default `self.skip`, e.g. a demo panel beside the screen)."""
         out = []
-        self._walk(root or self.frame, out)
+        skip = skip if skip is not None else self.skip
+        self._walk(root or self.frame, out, skip)
         return out
 
-    def texts(self, root=None):
-        return [a.name for a in self.visible(root) if a.getRoleName() == "label" and a.name]
+    def texts(self, root=None, skip=None):
+        return [a.name for a in self.visible(root, skip) if a.getRoleName() == "label" and a.name]
 
-    def find(self, name, role=None, root=None, exact=True):
-        for acc in self.visible(root):
+    def find(self, name, role=None, root=None, exact=True, skip=None):
+        for acc in self.visible(root, skip):
             if role is not None and acc.getRoleName() != role:
                 continue
             n = acc.name or ""
@@ -101,10 +109,10 @@ class Kiosk:
                 return acc
         return None
 
-    def wait_for(self, name, role=None, root=None, timeout=10, exact=True):
+    def wait_for(self, name, role=None, root=None, timeout=10, exact=True, skip=None):
         deadline = time.monotonic() + timeout
         while True:
-            acc = self.find(name, role, root, exact)
+            acc = self.find(name, role, root, exact, skip)
             if acc is not None:
                 return acc
             if time.monotonic() > deadline:
@@ -120,8 +128,8 @@ class Kiosk:
             time.sleep(0.05)
 
     # -- acting ------------------------------------------------------------
-    def click(self, name, root=None, timeout=10, exact=True):
-        acc = self.wait_for(name, None, root, timeout, exact)
+    def click(self, name, root=None, timeout=10, exact=True, skip=None):
+        acc = self.wait_for(name, None, root, timeout, exact, skip)
         if acc.getRoleName() not in ("push button", "toggle button", "check box", "radio button"):
             raise UiError("%r is a %s, not a button" % (name, acc.getRoleName()))
         if not acc.getState().contains(pyatspi.STATE_SENSITIVE):
@@ -136,12 +144,15 @@ class Kiosk:
     def type_digits(self, digits):
         for d in digits:
             self.click(d)
+            # GTK ignores a second activation of a button within its 250 ms
+            # "pressed" animation: a patient cannot type faster either.
+            time.sleep(0.3)
 
     def screenshot(self, name):
         os.makedirs(SHOTS, exist_ok=True)
         path = os.path.join(SHOTS, name + ".png")
-        # Let the crossfade and the frame clock finish before the picture.
-        time.sleep(0.35)
+        # Let the frame clock draw the new screen before the picture.
+        time.sleep(0.25)
         subprocess.run(["import", "-window", "root", path], check=True)
         return path
 

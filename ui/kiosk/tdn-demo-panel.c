@@ -70,6 +70,7 @@ command_button (const char *line,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   a11y != NULL ? a11y : label, -1);
   tdn_kiosk_i18n_dynamic (text);
+  tdn_kiosk_i18n_keep_name (button);
   return button;
 }
 

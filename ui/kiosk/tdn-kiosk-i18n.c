@@ -14,6 +14,7 @@
 #define A11Y_LABEL_KEY "tdn-a11y-msgid"
 #define A11Y_DESC_KEY "tdn-a11y-desc-msgid"
 #define DYNAMIC_KEY "tdn-dynamic"
+#define KEEP_NAME_KEY "tdn-keep-name"
 
 static char current_lang[8] = "vi";
 
@@ -93,7 +94,8 @@ tdn_kiosk_i18n_name_button (GtkWidget *widget)
 
   /* A button whose content is one label is named by that label's text, so
    * a screen reader and the UI tests find it by what it says. */
-  if (!GTK_IS_BUTTON (widget) || g_object_get_data (G_OBJECT (widget), A11Y_LABEL_KEY) != NULL)
+  if (!GTK_IS_BUTTON (widget) || g_object_get_data (G_OBJECT (widget), A11Y_LABEL_KEY) != NULL ||
+      g_object_get_data (G_OBJECT (widget), KEEP_NAME_KEY) != NULL)
     return;
   child = gtk_button_get_child (GTK_BUTTON (widget));
   if (GTK_IS_LABEL (child))
@@ -141,4 +143,12 @@ tdn_kiosk_i18n_accessible_description (GtkWidget  *widget,
 
   g_object_set_data (G_OBJECT (widget), A11Y_DESC_KEY, (gpointer) msgid);
   apply_accessible (widget);
+}
+
+void
+tdn_kiosk_i18n_keep_name (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_object_set_data (G_OBJECT (widget), KEEP_NAME_KEY, GINT_TO_POINTER (1));
 }

@@ -40,6 +40,8 @@ void        tdn_kiosk_i18n_accessible_description (GtkWidget  *widget,
 /* Names a button after its one-label content (done by apply; call it
  * after changing such a label's text from code). */
 void        tdn_kiosk_i18n_name_button      (GtkWidget  *widget);
+/* Leaves the accessible name the code gave `widget` alone. */
+void        tdn_kiosk_i18n_keep_name        (GtkWidget  *widget);
 /* Marks `label` as rendered by code: collect and apply leave it alone. */
 void        tdn_kiosk_i18n_dynamic          (GtkWidget  *label);
 

@@ -450,6 +450,7 @@ tdn_kiosk_window_init (TdnKioskWindow *self)
   g_signal_connect (legacy, "event", G_CALLBACK (input_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), legacy);
 
+  tdn_kiosk_window_show_page (self, "welcome", NULL);
   apply_language (self);
   self->clock_id = g_timeout_add_seconds (20, clock_tick_cb, self);
 }
@@ -474,7 +475,15 @@ tdn_kiosk_window_show_page (TdnKioskWindow *self,
   g_return_if_fail (page != NULL);
   if (gtk_stack_get_visible_child (GTK_STACK (self->stack)) != page)
     {
+      gtk_widget_set_visible (page, TRUE);
       gtk_stack_set_visible_child (GTK_STACK (self->stack), page);
+      /* Only the page on screen exists for a screen reader: GTK 4.8
+       * presents every visible widget, whatever the stack shows. */
+      for (GtkWidget *child = gtk_widget_get_first_child (self->stack);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (child != page)
+          gtk_widget_set_visible (child, FALSE);
       /* A screen reader starts on the new screen, not on a stale button. */
       gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
     }
