@@ -81,10 +81,17 @@ class Kiosk:
 
     # -- finding ---------------------------------------------------------
     def _walk(self, acc, out, skip):
-        for child in acc:
-            if child is None or not _showing(child):
-                continue
-            if skip and child.name == skip:
+        try:
+            children = list(acc)
+        except Exception:
+            return  # gone while we looked: the screen changed
+        for child in children:
+            try:
+                if child is None or not _showing(child):
+                    continue
+                if skip and child.name == skip:
+                    continue
+            except Exception:
                 continue
             out.append(child)
             self._walk(child, out, skip)
@@ -98,13 +105,23 @@ class Kiosk:
         return out
 
     def texts(self, root=None, skip=None):
-        return [a.name for a in self.visible(root, skip) if a.getRoleName() == "label" and a.name]
+        out = []
+        for a in self.visible(root, skip):
+            try:
+                if a.getRoleName() == "label" and a.name:
+                    out.append(a.name)
+            except Exception:
+                pass  # destroyed between the walk and the question
+        return out
 
     def find(self, name, role=None, root=None, exact=True, skip=None):
         for acc in self.visible(root, skip):
-            if role is not None and acc.getRoleName() != role:
+            try:
+                if role is not None and acc.getRoleName() != role:
+                    continue
+                n = acc.name or ""
+            except Exception:
                 continue
-            n = acc.name or ""
             if (n == name) if exact else (name in n):
                 return acc
         return None
