@@ -169,7 +169,7 @@ class Kiosk:
         os.makedirs(SHOTS, exist_ok=True)
         path = os.path.join(SHOTS, name + ".png")
         # Let the frame clock draw the new screen before the picture.
-        time.sleep(0.25)
+        time.sleep(0.4)
         subprocess.run(["import", "-window", "root", path], check=True)
         return path
 

@@ -16,6 +16,7 @@ struct _TdnIdentityPage
 
   GtkWidget *photo;
   GtkWidget *name;
+  GtkWidget *id_label;
   GtkWidget *id_number;
   GtkWidget *age;
 };
@@ -30,6 +31,7 @@ tdn_identity_page_class_init (TdnIdentityPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/tiepdon/Kiosk/tdn-identity-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TdnIdentityPage, photo);
   gtk_widget_class_bind_template_child (widget_class, TdnIdentityPage, name);
+  gtk_widget_class_bind_template_child (widget_class, TdnIdentityPage, id_label);
   gtk_widget_class_bind_template_child (widget_class, TdnIdentityPage, id_number);
   gtk_widget_class_bind_template_child (widget_class, TdnIdentityPage, age);
 }
@@ -38,6 +40,7 @@ static void
 tdn_identity_page_init (TdnIdentityPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tdn_kiosk_i18n_dynamic (self->id_label);
   tdn_kiosk_i18n_collect (GTK_WIDGET (self));
   tdn_kiosk_i18n_accessible_label (self->photo, N_("Photo from your ID card"));
 }
@@ -53,6 +56,12 @@ tdn_identity_page_set_person (TdnIdentityPage *self,
 
   gtk_label_set_text (GTK_LABEL (self->name), name != NULL ? name : "");
   gtk_label_set_text (GTK_LABEL (self->id_number), masked_id != NULL ? masked_id : "");
+  /* A child with only a health insurance card: its number starts with the
+   * two letters of the card's group ("TE1…"), it is no citizen ID. */
+  gtk_label_set_text (GTK_LABEL (self->id_label),
+                      masked_id != NULL && g_ascii_isalpha (masked_id[0])
+                      ? tdn_kiosk_tr (N_("Health insurance card number"))
+                      : tdn_kiosk_tr (N_("Citizen ID number")));
   gtk_label_set_text (GTK_LABEL (self->age), age != NULL ? age : "");
   gtk_picture_set_paintable (GTK_PICTURE (self->photo), GDK_PAINTABLE (photo));
   gtk_widget_set_visible (self->photo, photo != NULL);
