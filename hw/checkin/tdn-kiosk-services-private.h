@@ -48,4 +48,10 @@ void             tdn_kiosk_control_run     (TdnKioskServices  *services,
                                             TdnKioskReplyFunc  reply,
                                             gpointer           user_data);
 
+/* tdn-kiosk-report.c: "ok {json}" answers. */
+char            *tdn_kiosk_report_state    (TdnKioskServices  *services) G_GNUC_WARN_UNUSED_RESULT;
+char            *tdn_kiosk_report_people   (TdnKioskServices  *services) G_GNUC_WARN_UNUSED_RESULT;
+char            *tdn_kiosk_report_clinics  (TdnKioskServices  *services) G_GNUC_WARN_UNUSED_RESULT;
+char            *tdn_kiosk_report_help     (void) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -151,12 +151,21 @@ build (TdnKioskServices  *self,
     return FALSE;
   if (broker_configured (self->config))
     {
-      self->eligibility = tdn_broker_eligibility_new_from_config (self->config, error);
+      /* A broker that cannot be used (token file missing) must not keep
+       * the kiosk from giving tickets: they say "BHYT being checked" and
+       * `tiepdonctl selftest` says what to fix. */
+      self->eligibility = tdn_broker_eligibility_new_from_config (self->config, &local);
       if (self->eligibility == NULL)
-        return FALSE;
+        {
+          g_message ("no BHYT lookups: %s", local->message);
+          g_clear_error (&local);
+        }
       self->help = tdn_broker_help_desk_new_from_config (self->config, &local);
       if (self->help == NULL)
-        g_message ("no help requests: %s", local->message);
+        {
+          g_message ("no help requests: %s", local->message);
+          g_clear_error (&local);
+        }
     }
   else if (self->demo)
     self->eligibility = tdn_fixture_eligibility_new (self->people,
@@ -257,7 +266,7 @@ tdn_kiosk_services_start_control (TdnKioskServices  *self,
   g_return_val_if_fail (TDN_IS_KIOSK_SERVICES (self), FALSE);
   if (!self->demo)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+      g_set_error_literal (error, TDN_CHECKIN_ERROR, TDN_CHECKIN_ERROR_NOT_DEMO,
                            _("The control socket exists only in demo mode (--demo)"));
       return FALSE;
     }

@@ -6,8 +6,9 @@
  * One call gives tiepdon-kiosk its TdnCheckin wired to the services:
  *
  *   real:  spool + queue ([spool], [queue], [clinic X]), the broker for
- *          eligibility and help ([eligibility]; none configured: tickets
- *          say "BHYT being checked"), the [printer], the [scanner] through
+ *          eligibility and help ([eligibility]; none configured or its
+ *          token unreadable: tickets say "BHYT being checked", logged),
+ *          the [printer], the [scanner] through
  *          the QR reader; chip readers are added with
  *          tdn_kiosk_services_add_reader() (hw/reader).
  *   demo:  the same, with a simulated card reading the demo patients of

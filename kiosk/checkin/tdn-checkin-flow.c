@@ -99,6 +99,32 @@ tdn_checkin_help_reason_for (const TdnEligibility *e)
 
 /* ---- help requests ----------------------------------------------------- */
 
+typedef struct {
+  gsize  len;
+  guint8 data[];
+} WipedBytes;
+
+static void
+wiped_bytes_free (gpointer p)
+{
+  WipedBytes *w = p;
+
+  explicit_bzero (w->data, w->len);
+  g_free (w);
+}
+
+/* A GBytes whose copy of `data` is overwritten when it is freed. */
+GBytes *
+tdn_wiped_bytes_new (const guint8 *data,
+                     gsize         len)
+{
+  WipedBytes *w = g_malloc (sizeof *w + len);
+
+  w->len = len;
+  memcpy (w->data, data, len);
+  return g_bytes_new_with_free_func (w->data, len, wiped_bytes_free, w);
+}
+
 static TdnHelpRequest *
 help_request_new (TdnCheckin *self,
                   const char *reason)
@@ -117,6 +143,9 @@ help_request_new (TdnCheckin *self,
       r->age_years = tdn_identity_age (s->identity);
       r->assurance = g_strdup (tdn_assurance_to_string (s->assurance));
     }
+  /* The nurse compares the face with the patient (policy desk or patient). */
+  if (s->photo != NULL && !g_str_equal (tdn_config_get_string (self->config, "ui", "photo_policy"), "never"))
+    r->photo = tdn_wiped_bytes_new (s->photo, s->photo_len);
   if (s->visit != NULL)
     {
       r->visit_ref = g_strdup (s->visit->visit_id);
@@ -212,8 +241,12 @@ void
 tdn_checkin_raise_help (TdnCheckin *self,
                         const char *reason)
 {
-  if (self->help_state == TDN_CHECKIN_HELP_SENDING || self->help_state == TDN_CHECKIN_HELP_SENT)
-    return;   /* one request per patient and screen is enough */
+  /* One request per patient and screen is enough; a new trouble on
+   * another screen is a new request. */
+  if ((self->help_state == TDN_CHECKIN_HELP_SENDING || self->help_state == TDN_CHECKIN_HELP_SENT)
+      && self->help_raised_in == self->state)
+    return;
+  self->help_raised_in = self->state;
   send_help (self, help_request_new (self, reason != NULL ? reason : reason_for_state (self)), TRUE);
 }
 
@@ -521,6 +554,22 @@ tdn_checkin_refresh_clinics (TdnCheckin *self)
   tdn_checkin_emit_changed (self);
 }
 
+/* The clinic choice; without any clinic to show (the spool cannot be
+ * read, none configured) the patient is told and the kiosk tries again. */
+void
+tdn_checkin_go_clinics (TdnCheckin *self)
+{
+  tdn_checkin_refresh_clinics (self);
+  if (self->clinics->len > 0)
+    {
+      tdn_checkin_set_state (self, TDN_CHECKIN_STATE_CLINIC);
+      return;
+    }
+  tdn_checkin_set_state (self, TDN_CHECKIN_STATE_SPOOL_ERROR);
+  self->notice = N_("The list of clinics cannot be shown right now. Please wait a moment or call a staff member.");
+  tdn_checkin_emit_changed (self);
+}
+
 void
 tdn_checkin_go_confirm (TdnCheckin *self)
 {
@@ -528,7 +577,15 @@ tdn_checkin_go_confirm (TdnCheckin *self)
 
   if ((s->bhyt == TDN_CHECKIN_BHYT_NOT_ELIGIBLE || s->bhyt == TDN_CHECKIN_BHYT_MISMATCH)
       && !s->go_to_desk)
-    tdn_checkin_set_state (self, TDN_CHECKIN_STATE_NOT_ELIGIBLE);
+    {
+      tdn_checkin_set_state (self, TDN_CHECKIN_STATE_NOT_ELIGIBLE);
+      /* Say why, in plain words, when we know. */
+      if (s->bhyt == TDN_CHECKIN_BHYT_MISMATCH)
+        self->notice = N_("The name or date of birth on your card is not the same as on your health insurance record. You can pay for this visit yourself, or get a ticket and go to the reception desk to have it corrected.");
+      else if (s->eligibility != NULL && g_strcmp0 (s->eligibility->code, "010") == 0)
+        self->notice = N_("Your health insurance card has expired. You can pay for this visit yourself, or get a ticket and go to the reception desk.");
+      tdn_checkin_emit_changed (self);
+    }
   else if (s->bhyt == TDN_CHECKIN_BHYT_UNAVAILABLE && !s->gateway_continue)
     {
       if (self->state != TDN_CHECKIN_STATE_GATEWAY_DOWN)

@@ -116,14 +116,12 @@ go_back (TdnCheckin *self)
       tdn_checkin_set_state (self, TDN_CHECKIN_STATE_CONFIRM_IDENTITY);
       break;
     case TDN_CHECKIN_STATE_PRIORITY:
-      tdn_checkin_refresh_clinics (self);
-      tdn_checkin_set_state (self, TDN_CHECKIN_STATE_CLINIC);
+      tdn_checkin_go_clinics (self);
       break;
     case TDN_CHECKIN_STATE_CONFIRM:
       if (self->session->priority_derived)
         {
-          tdn_checkin_refresh_clinics (self);
-          tdn_checkin_set_state (self, TDN_CHECKIN_STATE_CLINIC);
+          tdn_checkin_go_clinics (self);
         }
       else
         tdn_checkin_set_state (self, TDN_CHECKIN_STATE_PRIORITY);
@@ -163,8 +161,7 @@ tdn_checkin_tap (TdnCheckin       *self,
     case TDN_CHECKIN_ACTION_YES:
       if (self->state == TDN_CHECKIN_STATE_CONFIRM_IDENTITY)
         {
-          tdn_checkin_refresh_clinics (self);
-          tdn_checkin_set_state (self, TDN_CHECKIN_STATE_CLINIC);
+          tdn_checkin_go_clinics (self);
         }
       else
         tdn_checkin_commit (self);
@@ -196,7 +193,9 @@ tdn_checkin_tap (TdnCheckin       *self,
       tdn_checkin_set_state (self, TDN_CHECKIN_STATE_CONFIRM);
       break;
     case TDN_CHECKIN_ACTION_RETRY:
-      if (self->state == TDN_CHECKIN_STATE_SPOOL_ERROR)
+      if (self->state == TDN_CHECKIN_STATE_SPOOL_ERROR && self->session->clinic_code == NULL)
+        tdn_checkin_go_clinics (self);
+      else if (self->state == TDN_CHECKIN_STATE_SPOOL_ERROR)
         tdn_checkin_commit (self);
       else
         tdn_checkin_set_state (self, tdn_checkin_any_reader_connected (self) ? TDN_CHECKIN_STATE_WELCOME
@@ -249,18 +248,30 @@ tdn_checkin_select_clinic (TdnCheckin *self,
 }
 
 gboolean
+tdn_checkin_priority_applies (TdnCheckin  *self,
+                              TdnPriority  priority)
+{
+  const TdnIdentity *id;
+  gboolean listed = FALSE;
+
+  g_return_val_if_fail (TDN_IS_CHECKIN (self), FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (priority_choices); i++)
+    listed |= priority_choices[i] == priority;
+  if (!listed)
+    return FALSE;
+  id = self->session->identity;
+  if (priority == TDN_PRIORITY_PREGNANT && id != NULL)
+    return id->sex != TDN_SEX_MALE && (tdn_identity_age (id) < 0 || tdn_identity_age (id) >= 10);
+  return TRUE;
+}
+
+gboolean
 tdn_checkin_select_priority (TdnCheckin  *self,
                              TdnPriority  priority)
 {
-  gboolean allowed = FALSE;
-
   g_return_val_if_fail (TDN_IS_CHECKIN (self), FALSE);
 
-  if (self->state != TDN_CHECKIN_STATE_PRIORITY)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (priority_choices); i++)
-    allowed |= priority_choices[i] == priority;
-  if (!allowed)
+  if (self->state != TDN_CHECKIN_STATE_PRIORITY || !tdn_checkin_priority_applies (self, priority))
     return FALSE;
   tdn_checkin_touch (self);
   self->session->priority = priority;

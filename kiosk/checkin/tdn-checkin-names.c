@@ -13,6 +13,8 @@
 #include "tdn-base.h"
 #include "tdn-checkin-private.h"
 
+G_DEFINE_QUARK (tdn-checkin-error-quark, tdn_checkin_error)
+
 static const char * const state_names[TDN_CHECKIN_N_STATES] = {
   [TDN_CHECKIN_STATE_WELCOME] = "welcome",
   [TDN_CHECKIN_STATE_READING] = "reading",

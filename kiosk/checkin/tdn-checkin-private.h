@@ -48,6 +48,7 @@ struct _TdnCheckin
   GPtrArray             *clinics;       /* TdnClinicStatus */
 
   TdnCheckinHelp         help_state;
+  TdnCheckinState        help_raised_in;  /* the screen of the last "call staff" */
   gboolean               help_reprint_sent;
   gboolean               idle_warning;
   gint64                 idle_deadline;   /* monotonic µs, 0: none */
@@ -57,6 +58,7 @@ struct _TdnCheckin
   int                    idle_timeout_s;
   int                    idle_warning_s;
   gboolean               busy;            /* a commit, print or status query in flight */
+  gboolean               upgrading;       /* a chip read for the patient already identified */
   gboolean               in_dispose;
   gboolean               card_reader_available;
   gboolean               scanner_available;
@@ -119,6 +121,7 @@ void        tdn_checkin_late_poll          (TdnCheckin      *self,
                                             gint64           now);
 void        tdn_checkin_refresh_clinics    (TdnCheckin      *self);
 void        tdn_checkin_go_confirm         (TdnCheckin      *self);
+void        tdn_checkin_go_clinics         (TdnCheckin      *self);
 void        tdn_checkin_commit             (TdnCheckin      *self);
 void        tdn_checkin_print              (TdnCheckin      *self);
 void        tdn_checkin_check_printer      (TdnCheckin      *self);
@@ -132,6 +135,9 @@ TdnCheckinBhyt tdn_checkin_bhyt_of_status  (TdnEligibilityStatus status);
 const char *tdn_checkin_help_reason_for    (const TdnEligibility *e);
 void        tdn_checkin_lookup_attach_visit (TdnCheckin     *self,
                                              TdnLookup      *lookup);
+
+GBytes     *tdn_wiped_bytes_new            (const guint8    *data,
+                                            gsize            len);
 
 /* tdn-checkin-names.c */
 const char *tdn_checkin_state_instruction  (TdnCheckinState  state);

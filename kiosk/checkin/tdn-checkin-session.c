@@ -111,6 +111,8 @@ tdn_checkin_session_scrub (TdnCheckinSession *self)
 {
   g_return_if_fail (self != NULL);
   scrub_identity (self->identity);
+  if (self->photo != NULL)
+    explicit_bzero (self->photo, self->photo_len);
   tdn_secure_clear_string (self->masked_id);
   tdn_secure_clear_string (self->dob_text);
   for (guint i = 0; i < TDN_CHECKIN_N_FIELDS; i++)
@@ -131,6 +133,7 @@ tdn_checkin_session_free (TdnCheckinSession *self)
     return;
   tdn_checkin_session_scrub (self);
   g_clear_pointer (&self->identity, tdn_identity_free);
+  g_clear_pointer (&self->photo, g_free);
   g_clear_pointer (&self->masked_id, tdn_wipe_string);
   g_clear_pointer (&self->dob_text, tdn_wipe_string);
   for (guint i = 0; i < TDN_CHECKIN_N_FIELDS; i++)

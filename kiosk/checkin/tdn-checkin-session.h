@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 typedef struct {
   TdnIdentity     *identity;       /* NULL before the first read */
   TdnAssurance     assurance;
+  guint8          *photo;          /* the chip's photo, own copy (wiped) */
+  gsize            photo_len;
   char            *masked_id;
   char            *dob_text;       /* dd/mm/yyyy for the screen */
   char            *fields[TDN_CHECKIN_N_FIELDS];

@@ -80,6 +80,13 @@ tdn_checkin_has_identity (TdnCheckin *self)
   return self->session->identity != NULL;
 }
 
+const TdnIdentity *
+tdn_checkin_get_identity (TdnCheckin *self)
+{
+  g_return_val_if_fail (TDN_IS_CHECKIN (self), NULL);
+  return self->session->identity;
+}
+
 const char *
 tdn_checkin_get_full_name (TdnCheckin *self)
 {
@@ -113,6 +120,21 @@ tdn_checkin_get_assurance (TdnCheckin *self)
 {
   g_return_val_if_fail (TDN_IS_CHECKIN (self), TDN_ASSURANCE_MANUAL);
   return self->session->assurance;
+}
+
+const guint8 *
+tdn_checkin_get_photo (TdnCheckin *self,
+                       gsize      *length)
+{
+  g_return_val_if_fail (TDN_IS_CHECKIN (self), NULL);
+  if (length != NULL)
+    *length = 0;
+  if (self->session->photo == NULL
+      || !g_str_equal (tdn_config_get_string (self->config, "ui", "photo_policy"), "patient"))
+    return NULL;
+  if (length != NULL)
+    *length = self->session->photo_len;
+  return self->session->photo;
 }
 
 GPtrArray *

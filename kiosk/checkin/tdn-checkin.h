@@ -114,6 +114,14 @@ typedef enum {
   TDN_CHECKIN_HELP_FAILED,       /* "please go to the desk" */
 } TdnCheckinHelp;
 
+#define TDN_CHECKIN_ERROR (tdn_checkin_error_quark ())
+GQuark tdn_checkin_error_quark (void);
+
+typedef enum {
+  TDN_CHECKIN_ERROR_DEMO_DATA,   /* the demo patients file is missing or wrong */
+  TDN_CHECKIN_ERROR_NOT_DEMO,    /* a demo-only feature on a real kiosk */
+} TdnCheckinError;
+
 /* The services a check-in uses; any may be NULL except `store` and
  * `printer` (no eligibility: every ticket says "BHYT being checked";
  * no help desk: "call staff" says to go to the desk). */
@@ -182,7 +190,15 @@ int              tdn_checkin_get_age          (TdnCheckin *self);
 /* dd/mm/yyyy (partial: mm/yyyy, yyyy), or NULL. */
 const char      *tdn_checkin_get_date_of_birth (TdnCheckin *self);
 TdnAssurance     tdn_checkin_get_assurance    (TdnCheckin *self);
+/* The chip's photo (JPEG bytes, borrowed, wiped with the rest) when
+ * [ui] photo_policy is "patient"; NULL otherwise or when there is none. */
+const guint8    *tdn_checkin_get_photo        (TdnCheckin *self,
+                                               gsize      *length);
 gboolean         tdn_checkin_has_identity     (TdnCheckin *self);
+/* For device glue only, never for display: the identity read so far
+ * (borrowed, NULL when none), e.g. for a chip reader to derive the card's
+ * access key (CAN) from the ID number the QR gave. */
+const TdnIdentity *tdn_checkin_get_identity   (TdnCheckin *self);
 
 /* Clinic choice: TdnClinicStatus, refreshed on entry to CLINIC and every
  * few seconds while there; borrowed. */
@@ -196,6 +212,10 @@ TdnPriority      tdn_checkin_get_priority     (TdnCheckin *self);
 gboolean         tdn_checkin_get_priority_derived (TdnCheckin *self);
 /* The choices of the priority question, TDN_PRIORITY_NONE first. */
 const TdnPriority *tdn_checkin_priority_choices (gsize *n_choices);
+/* Whether a choice makes sense for this patient (no "pregnant" for a man
+ * or a child); the screen shows only those, select_priority refuses others. */
+gboolean         tdn_checkin_priority_applies (TdnCheckin  *self,
+                                               TdnPriority  priority);
 /* Words for a priority in the patient's language. */
 const char      *tdn_checkin_priority_label   (TdnCheckin  *self,
                                                TdnPriority  priority);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "tdn-base.h"
+#include "tdn-checkin.h"
 #include "tdn-demo-people.h"
 #include "tdn-qr-payload.h"
 
@@ -139,8 +140,8 @@ person_from (JsonObject  *record,
   if (p->key == NULL || id->full_name == NULL || !iso_date (member (demo, "dob"), &id->date_of_birth)
       || (!p->bhyt_qr && (id->id_number == NULL || !iso_date (member (demo, "issued"), &id->date_of_issue))))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "demo person “%s”: key, hoTen, dob and (for ID cards) cccd and issued are required",
+      g_set_error (error, TDN_CHECKIN_ERROR, TDN_CHECKIN_ERROR_DEMO_DATA,
+                   _("Demo patient “%s” needs key, hoTen, dob and, with an ID card, cccd and issued: fix the file"),
                    p->key ? p->key : "?");
       person_free (p);
       return NULL;
@@ -174,7 +175,8 @@ tdn_demo_people_load (const char  *path,
   self->records = g_hash_table_new (g_str_hash, g_str_equal);
   if (!json_parser_load_from_file (self->parser, path, &local))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Cannot read the demo patients in %s: %s"),
+      g_set_error (error, TDN_CHECKIN_ERROR, TDN_CHECKIN_ERROR_DEMO_DATA,
+                   _("Cannot read the demo patients in %s (set TIEPDON_DEMO_PEOPLE): %s"),
                    path, local->message);
       return NULL;
     }
@@ -183,7 +185,7 @@ tdn_demo_people_load (const char  *path,
     ? json_object_get_array_member (json_node_get_object (root), "people") : NULL;
   if (people == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s has no “people” list"), path);
+      g_set_error (error, TDN_CHECKIN_ERROR, TDN_CHECKIN_ERROR_DEMO_DATA, _("%s has no “people” list"), path);
       return NULL;
     }
   for (guint i = 0; i < json_array_get_length (people); i++)
@@ -195,8 +197,12 @@ tdn_demo_people_load (const char  *path,
       if (o == NULL)
         continue;
       for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-        if (member (o, keys[k]) != NULL && *member (o, keys[k]) != '\0')
-          g_hash_table_insert (self->records, (gpointer) member (o, keys[k]), o);
+        {
+          const char *id = member (o, keys[k]);
+
+          if (id != NULL && *id != '\0')
+            g_hash_table_insert (self->records, (gpointer) id, o);
+        }
       if (json_object_has_member (o, "demo") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (o, "demo")))
         {
           TdnDemoPerson *p = person_from (o, json_object_get_object_member (o, "demo"), error);

@@ -18,6 +18,7 @@ enum {
   SIGNAL_FAILED,
   SIGNAL_CARD_REMOVED,
   SIGNAL_CONNECTION_CHANGED,
+  SIGNAL_PHOTO,
   N_SIGNALS
 };
 
@@ -64,6 +65,9 @@ tdn_identity_reader_default_init (TdnIdentityReaderInterface *iface)
   signals[SIGNAL_CONNECTION_CHANGED] =
     g_signal_new ("connection-changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  signals[SIGNAL_PHOTO] =
+    g_signal_new ("photo", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BYTES);
 }
 
 TdnIdentityReaderKind
@@ -144,4 +148,13 @@ tdn_identity_reader_emit_connection_changed (TdnIdentityReader *self,
 {
   g_return_if_fail (TDN_IS_IDENTITY_READER (self));
   g_signal_emit (self, signals[SIGNAL_CONNECTION_CHANGED], 0, connected);
+}
+
+void
+tdn_identity_reader_emit_photo (TdnIdentityReader *self,
+                                GBytes            *photo)
+{
+  g_return_if_fail (TDN_IS_IDENTITY_READER (self));
+  g_return_if_fail (photo != NULL);
+  g_signal_emit (self, signals[SIGNAL_PHOTO], 0, photo);
 }

@@ -14,6 +14,8 @@
  *   ::failed (GError *error)           the read failed (TDN_IDENTITY_READER_ERROR)
  *   ::card-removed ()                  the card left the reader
  *   ::connection-changed (gboolean)    the device was unplugged / came back
+ *   ::photo (GBytes *jpeg)             the chip's photo (DG2), before or after
+ *                                      ::identity; shown per [ui] photo_policy
  *
  * Implementations emit through tdn_identity_reader_emit_*() below.
  */
@@ -83,5 +85,8 @@ void tdn_identity_reader_emit_failed             (TdnIdentityReader *self,
 void tdn_identity_reader_emit_card_removed       (TdnIdentityReader *self);
 void tdn_identity_reader_emit_connection_changed (TdnIdentityReader *self,
                                                   gboolean           connected);
+/* The holder's photo (JPEG or JPEG 2000 bytes, borrowed: listeners copy). */
+void tdn_identity_reader_emit_photo              (TdnIdentityReader *self,
+                                                  GBytes            *photo);
 
 G_END_DECLS

@@ -113,16 +113,10 @@ allocate_cb (sqlite3   *db,
              GError   **error)
 {
   Alloc *a = data;
-  g_autoptr(GDateTime) now = tdn_clock_now ();
-  TdnQueueNumber n = { 0 };
 
-  if (!tdn_queue_ensure_schema (db, error)
-      || !tdn_queue_allocate (db, a->format, visit->kiosk_id, a->clinic, now, &n, error))
-    return FALSE;
   g_free (visit->queue_number);
-  visit->queue_number = g_strdup (n.number);
-  tdn_queue_number_clear (&n);
-  return TRUE;
+  visit->queue_number = tdn_queue_take_number (db, a->format, visit->kiosk_id, a->clinic, error);
+  return visit->queue_number != NULL;
 }
 
 static void

@@ -236,3 +236,22 @@ tdn_queue_issued_today (sqlite3    *db,
   sqlite3_finalize (stmt);
   return n;
 }
+
+char *
+tdn_queue_take_number (sqlite3          *db,
+                       const char       *format,
+                       const char       *kiosk_id,
+                       const TdnClinic  *clinic,
+                       GError          **error)
+{
+  g_autoptr(GDateTime) now = tdn_clock_now ();
+  TdnQueueNumber n = { 0 };
+  char *number;
+
+  if (!tdn_queue_ensure_schema (db, error)
+      || !tdn_queue_allocate (db, format, kiosk_id, clinic, now, &n, error))
+    return NULL;
+  number = g_strdup (n.number);
+  tdn_queue_number_clear (&n);
+  return number;
+}

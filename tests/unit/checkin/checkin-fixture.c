@@ -63,8 +63,8 @@ fixture_set_up (Fixture       *f,
   g_assert_cmpint (tdn_checkin_get_state (f->checkin), ==, TDN_CHECKIN_STATE_WELCOME);
 }
 
-static void
-remove_dir (const char *dir)
+void
+fixture_remove_tree (const char *dir)
 {
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
@@ -73,7 +73,10 @@ remove_dir (const char *dir)
     {
       g_autofree char *p = g_build_filename (dir, name, NULL);
 
-      g_unlink (p);
+      if (g_file_test (p, G_FILE_TEST_IS_DIR) && !g_file_test (p, G_FILE_TEST_IS_SYMLINK))
+        fixture_remove_tree (p);
+      else
+        g_unlink (p);
     }
   g_rmdir (dir);
 }
@@ -94,7 +97,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->help);
   g_clear_object (&f->store);
   g_clear_object (&f->config);
-  remove_dir (f->dir);
+  fixture_remove_tree (f->dir);
   g_free (f->dir);
   tdn_clock_clear_fake ();
 }

@@ -23,6 +23,8 @@ typedef struct {
 } Fixture;
 
 void         fixture_set_up    (Fixture *f, gconstpointer data);
+/* Removes a test's temporary directory and everything in it. */
+void         fixture_remove_tree (const char *dir);
 void         fixture_tear_down (Fixture *f, gconstpointer data);
 /* An adult CCCD identity (the first person of tests/sim/people.json). */
 TdnIdentity *fixture_identity  (const char *id, const char *name, const char *dob_compact);

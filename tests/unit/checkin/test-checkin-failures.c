@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "checkin-fixture.h"
 #include "tdn-base.h"
@@ -59,6 +60,10 @@ test_paper_out_recovers (Fixture *f, gconstpointer data)
   g_assert_cmpint (tdn_checkin_get_help (f->checkin), ==, TDN_CHECKIN_HELP_SENT);
   g_assert_cmpstr (fake_help_last (f->help)->ticket_number, ==, "K1-A001");
   g_assert_cmpstr (fake_help_last (f->help)->masked_name, ==, "L. T. M.");
+  /* Pressing again on the same screen does not call twice. */
+  g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_CALL_STAFF));
+  fake_drain ();
+  g_assert_cmpstr (fake_help_reasons (f->help), ==, "printer_error");
   /* Still no paper at the next look. */
   advance (f, TDN_CHECKIN_PAPER_POLL_S);
   g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_PAPER_OUT);
@@ -163,6 +168,27 @@ test_spool_error_recovers (Fixture *f, gconstpointer data)
 }
 
 static void
+test_clinics_unreadable (Fixture *f, gconstpointer data)
+{
+  sqlite3 *db = tdn_spool_get_db (tdn_spool_visit_store_get_spool (TDN_SPOOL_VISIT_STORE (f->store)));
+
+  /* A spool that cannot even be read: no clinic list to show. */
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE IF EXISTS queue_counters; PRAGMA query_only = ON",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  fixture_read_card (f, ADULT_ID, ADULT_NAME, ADULT_DOB);
+  fake_eligibility_answer (f->elig, "000");
+  g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_YES));
+  g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_SPOOL_ERROR);
+  g_assert_true (tdn_checkin_can_tap (f->checkin, TDN_CHECKIN_ACTION_CALL_STAFF));
+  advance (f, TDN_CHECKIN_SPOOL_RETRY_S);
+  g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_SPOOL_ERROR);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA query_only = OFF", NULL, NULL, NULL), ==, SQLITE_OK);
+  advance (f, TDN_CHECKIN_SPOOL_RETRY_S);
+  g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_CLINIC);
+  g_assert_cmpuint (tdn_checkin_get_clinics (f->checkin)->len, ==, 2);
+}
+
+static void
 test_clinic_full (Fixture *f, gconstpointer data)
 {
   /* NHI takes 2 a day. */
@@ -194,8 +220,14 @@ test_not_eligible_self_pay (Fixture *f, gconstpointer data)
   g_assert_nonnull (tdn_checkin_get_bhyt_message (f->checkin));
   g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_YES));
   g_assert_true (tdn_checkin_select_clinic (f->checkin, "NOI"));
+  /* Trần Văn Bình is a man (fixture identities are women: set it). */
+  tdn_checkin_get_session (f->checkin)->identity->sex = TDN_SEX_MALE;
+  g_assert_false (tdn_checkin_priority_applies (f->checkin, TDN_PRIORITY_PREGNANT));
+  g_assert_false (tdn_checkin_select_priority (f->checkin, TDN_PRIORITY_PREGNANT));
+  g_assert_true (tdn_checkin_priority_applies (f->checkin, TDN_PRIORITY_MERIT));
   g_assert_true (tdn_checkin_select_priority (f->checkin, TDN_PRIORITY_NONE));
   g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_NOT_ELIGIBLE);
+  g_assert_nonnull (strstr (tdn_checkin_get_instruction (f->checkin), "hết hạn"));
   g_assert_true (tdn_checkin_can_tap (f->checkin, TDN_CHECKIN_ACTION_GO_TO_DESK));
   g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_SELF_PAY));
   g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_CONFIRM);
@@ -221,6 +253,10 @@ test_mismatch_go_to_desk (Fixture *f, gconstpointer data)
   fake_eligibility_answer (f->elig, "070");
   g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_NOT_ELIGIBLE);
   g_assert_cmpint (tdn_checkin_get_bhyt (f->checkin), ==, TDN_CHECKIN_BHYT_MISMATCH);
+  tdn_checkin_set_language (f->checkin, "en");
+  g_assert_nonnull (strstr (tdn_checkin_get_instruction (f->checkin), "date of birth"));
+  tdn_checkin_set_language (f->checkin, "vi");
+  g_assert_nonnull (strstr (tdn_checkin_get_instruction (f->checkin), "ngày sinh"));
   g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_GO_TO_DESK));
   fake_wait_state (f->checkin, TDN_CHECKIN_STATE_DONE);
   fake_drain ();
@@ -458,16 +494,50 @@ test_reader_missing (Fixture *f, gconstpointer data)
 static void
 test_new_card_replaces_patient (Fixture *f, gconstpointer data)
 {
+  g_autoptr(TdnIdentity) other = fixture_identity ("001190054321", "Trần Văn Bình", "01011960");
+
   fixture_read_card (f, ADULT_ID, ADULT_NAME, ADULT_DOB);
   g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_YES));
-  fixture_read_card (f, "001190054321", "Trần Văn Bình", "01011960");
+  /* A card on the reader during a check-in is read in the background… */
+  tdn_identity_reader_emit_reading (TDN_IDENTITY_READER (f->card));
+  g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_CLINIC);
+  g_assert_cmpuint (f->wiped, ==, 0);
+  /* …and it is someone else's: start over for its holder. */
+  tdn_identity_reader_emit_identity (TDN_IDENTITY_READER (f->card), other, TDN_ASSURANCE_CHIP);
   g_assert_cmpuint (f->wiped, ==, 1);
+  g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_CONFIRM_IDENTITY);
   g_assert_cmpstr (tdn_checkin_get_full_name (f->checkin), ==, "Trần Văn Bình");
   /* The first patient's answer is not shown to the second. */
   fake_eligibility_answer (f->elig, "000");
   g_assert_cmpint (tdn_checkin_get_bhyt (f->checkin), ==, TDN_CHECKIN_BHYT_CHECKING);
   fake_eligibility_answer (f->elig, "010");
   g_assert_cmpint (tdn_checkin_get_bhyt (f->checkin), ==, TDN_CHECKIN_BHYT_NOT_ELIGIBLE);
+}
+
+static void
+test_qr_then_chip_same_person (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TdnIdentity) qr = fixture_identity (ADULT_ID, ADULT_NAME, ADULT_DOB);
+  g_autoptr(TdnIdentity) chip = fixture_identity (ADULT_ID, ADULT_NAME, ADULT_DOB);
+  g_autoptr(GError) error = g_error_new_literal (TDN_IDENTITY_READER_ERROR,
+                                                 TDN_IDENTITY_READER_ERROR_UNREADABLE, "moved");
+
+  tdn_identity_reader_emit_identity (TDN_IDENTITY_READER (f->qr), qr, TDN_ASSURANCE_QR);
+  g_assert_cmpstr (tdn_checkin_get_identity (f->checkin)->id_number, ==, ADULT_ID);
+  g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_YES));
+  /* A chip read that fails leaves the QR's identity alone. */
+  tdn_identity_reader_emit_reading (TDN_IDENTITY_READER (f->card));
+  tdn_identity_reader_emit_failed (TDN_IDENTITY_READER (f->card), error);
+  g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_CLINIC);
+  g_assert_cmpint (tdn_checkin_get_assurance (f->checkin), ==, TDN_ASSURANCE_QR);
+  /* The chip confirms the same person: stronger assurance, nothing lost. */
+  tdn_identity_reader_emit_reading (TDN_IDENTITY_READER (f->card));
+  tdn_identity_reader_emit_identity (TDN_IDENTITY_READER (f->card), chip, TDN_ASSURANCE_CHIP_PA);
+  g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_CLINIC);
+  g_assert_cmpint (tdn_checkin_get_assurance (f->checkin), ==, TDN_ASSURANCE_CHIP_PA);
+  g_assert_cmpuint (f->wiped, ==, 0);
+  g_assert_cmpuint (fake_eligibility_asked (f->elig), ==, 1);
+  g_assert_true (tdn_checkin_select_clinic (f->checkin, "NOI"));
 }
 
 static void
@@ -520,6 +590,7 @@ main (int argc, char **argv)
   ADD ("/checkin/failure/printer-unavailable", test_printer_unavailable);
   ADD ("/checkin/failure/spool-error", test_spool_error_recovers);
   ADD ("/checkin/failure/clinic-full", test_clinic_full);
+  ADD ("/checkin/failure/clinics-unreadable", test_clinics_unreadable);
   ADD ("/checkin/bhyt/not-eligible-self-pay", test_not_eligible_self_pay);
   ADD ("/checkin/bhyt/mismatch-desk", test_mismatch_go_to_desk);
   ADD ("/checkin/bhyt/gateway-down-recovers", test_gateway_down_recovers);
@@ -532,6 +603,7 @@ main (int argc, char **argv)
   ADD ("/checkin/identity/bhyt-entry", test_bhyt_entry);
   ADD ("/checkin/identity/reader-missing", test_reader_missing);
   ADD ("/checkin/identity/new-card", test_new_card_replaces_patient);
+  ADD ("/checkin/identity/qr-then-chip", test_qr_then_chip_same_person);
   g_test_add_func ("/checkin/failure/no-help-desk", test_no_help_desk);
   return g_test_run ();
 }

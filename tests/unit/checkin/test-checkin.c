@@ -46,6 +46,8 @@ test_happy_path (Fixture       *f,
   /* An adult of 36: no priority from age, so the question comes. */
   g_assert_cmpint (tdn_checkin_get_state (c), ==, TDN_CHECKIN_STATE_PRIORITY);
   g_assert_false (tdn_checkin_select_priority (c, TDN_PRIORITY_AGE_75));
+  g_assert_true (tdn_checkin_priority_applies (c, TDN_PRIORITY_PREGNANT));   /* a woman of 36 */
+  g_assert_false (tdn_checkin_priority_applies (c, TDN_PRIORITY_EMERGENCY));
   g_assert_true (tdn_checkin_select_priority (c, TDN_PRIORITY_NONE));
   g_assert_cmpint (tdn_checkin_get_state (c), ==, TDN_CHECKIN_STATE_CONFIRM);
   g_assert_true (tdn_checkin_tap (c, TDN_CHECKIN_ACTION_YES));
@@ -148,7 +150,11 @@ test_session_scrub (void)
   masked = s->masked_id;
   field = s->fields[TDN_CHECKIN_FIELD_ID_NUMBER];
   raw = s->eligibility->raw_json;
+  s->photo = g_memdup2 ("JPEGDATA", 8);
+  s->photo_len = 8;
   tdn_checkin_session_scrub (s);
+  for (guint i = 0; i < 8; i++)
+    g_assert_cmpint (s->photo[i], ==, 0);
   for (const char *p = name; p < name + strlen (ADULT_NAME); p++)
     g_assert_cmpint (*p, ==, 0);
   for (guint i = 0; i < 12; i++)
@@ -290,6 +296,33 @@ test_names (void)
   g_assert_cmpstr (tdn_assurance_to_string (TDN_ASSURANCE_CHIP_PA), ==, "chip+pa");
 }
 
+static void
+test_photo (Fixture       *f,
+            gconstpointer  data)
+{
+  TdnCheckin *c = f->checkin;
+  g_autoptr(GBytes) jpeg = g_bytes_new_static ("\xff\xd8\xff\xe0 a face \xff\xd9", 14);
+  g_autoptr(GError) error = NULL;
+  gsize len = 1;
+
+  tdn_identity_reader_emit_reading (TDN_IDENTITY_READER (f->card));
+  tdn_identity_reader_emit_photo (TDN_IDENTITY_READER (f->card), jpeg);
+  fixture_read_card (f, ADULT_ID, ADULT_NAME, ADULT_DOB);
+  /* Default policy "desk": not on the patient's screen, but to the nurse. */
+  g_assert_null (tdn_checkin_get_photo (c, &len));
+  g_assert_cmpuint (len, ==, 0);
+  g_assert_true (tdn_checkin_tap (c, TDN_CHECKIN_ACTION_CALL_STAFF));
+  fake_drain ();
+  g_assert_nonnull (fake_help_last (f->help)->photo);
+  g_assert_true (g_bytes_equal (fake_help_last (f->help)->photo, jpeg));
+  g_assert_true (tdn_config_set (f->config, "ui", "photo_policy", "patient", &error));
+  g_assert_nonnull (tdn_checkin_get_photo (c, &len));
+  g_assert_cmpuint (len, ==, 14);
+  g_assert_true (tdn_checkin_tap (c, TDN_CHECKIN_ACTION_NO));
+  g_assert_null (tdn_checkin_get_photo (c, NULL));
+  g_assert_null (tdn_checkin_get_session (c)->photo);
+}
+
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
 
 int
@@ -301,6 +334,7 @@ main (int argc, char **argv)
   ADD ("/checkin/elderly-no-question", test_elderly_no_question);
   ADD ("/checkin/child-priority", test_child_priority);
   ADD ("/checkin/language", test_language);
+  ADD ("/checkin/photo", test_photo);
   ADD ("/checkin/wipe/done", test_wipe_on_done);
   ADD ("/checkin/wipe/cancel", test_wipe_on_cancel);
   ADD ("/checkin/wipe/timeout", test_wipe_on_timeout);

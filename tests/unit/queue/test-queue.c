@@ -228,6 +228,29 @@ test_priority (void)
   g_assert_cmpint (tdn_priority_rank (TDN_PRIORITY_EMERGENCY), <, tdn_priority_rank (TDN_PRIORITY_AGE_75));
 }
 
+/* The helper a visit's commit uses: schema, then the next number now. */
+static void
+test_take_number (void)
+{
+  g_autoptr(TdnClinic) c = clinic ("NOI", "A", 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+  sqlite3 *db = NULL;
+
+  tdn_clock_set_timezone ("Asia/Ho_Chi_Minh");
+  tdn_clock_set_fake (G_GINT64_CONSTANT (1795399200) * G_USEC_PER_SEC);   /* 09:00 in Hà Nội */
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  first = tdn_queue_take_number (db, "{kiosk}-{prefix}{seq:3}", "K2", c, &error);
+  g_assert_no_error (error);
+  second = tdn_queue_take_number (db, "{kiosk}-{prefix}{seq:3}", "K2", c, &error);
+  g_assert_cmpstr (first, ==, "K2-A001");
+  g_assert_cmpstr (second, ==, "K2-A002");
+  g_assert_null (tdn_queue_take_number (db, "{nope}", "K2", c, &error));
+  g_assert_error (error, TDN_QUEUE_ERROR, TDN_QUEUE_ERROR_FORMAT);
+  sqlite3_close (db);
+  tdn_clock_clear_fake ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -238,5 +261,6 @@ main (int    argc,
   g_test_add_func ("/queue/capacity-and-hours", test_capacity_and_hours);
   g_test_add_func ("/queue/many-writers", test_many_writers);
   g_test_add_func ("/queue/priority", test_priority);
+  g_test_add_func ("/queue/take-number", test_take_number);
   return g_test_run ();
 }
