@@ -69,7 +69,12 @@ ui_set_up (Ui            *ui,
   ui->window = tdn_kiosk_window_new (NULL);
   tdn_kiosk_window_set_hospital (ui->window, "Bệnh viện Đa khoa Tỉnh", "Provincial General Hospital");
   tdn_kiosk_window_set_defaults (ui->window, "vi", FALSE, FALSE, FALSE);
-  tdn_kiosk_window_set_screen_size (ui->window, 1280, 1024);
+  if (g_strcmp0 (data, "portrait") == 0)
+    tdn_kiosk_window_set_screen_size (ui->window, 800, 1000);
+  else
+    tdn_kiosk_window_set_screen_size (ui->window, 1280, 1024);
+  if (g_strcmp0 (data, "low-reach") == 0)
+    g_object_set (ui->window, "low-reach", TRUE, NULL);
   ui->controller = tdn_kiosk_controller_new (ui->window, ui->f.checkin);
   tdn_kiosk_controller_set_ticket_source (ui->controller, ticket_png, ui);
   gtk_window_present (GTK_WINDOW (ui->window));
@@ -263,6 +268,24 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+/* The button whose one label says `text`. */
+static GtkWidget *
+find_button_by_text (GtkWidget  *widget,
+                     const char *text)
+{
+  if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget)))), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button_by_text (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 type (Ui         *ui,
       const char *digits)
@@ -415,6 +438,36 @@ test_display_options (Ui *ui, gconstpointer data)
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (ui->window), "high-contrast"));
 }
 
+/* Portrait: the rows become columns; low reach: every button in the lower
+ * half. The same check-in, pictures to look at. */
+static void
+test_layout (Ui *ui, gconstpointer data)
+{
+  g_autofree char *welcome = g_strdup_printf ("vi-%s-welcome", (const char *) data);
+  g_autofree char *identity = g_strdup_printf ("vi-%s-identity", (const char *) data);
+  g_autofree char *clinic = g_strdup_printf ("vi-%s-clinic", (const char *) data);
+  int h = gtk_widget_get_height (GTK_WIDGET (ui->window));
+
+  if (g_str_equal (data, "portrait"))
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (ui->window), "portrait"));
+  shot (ui, welcome);
+  read_adult (ui);
+  shot (ui, identity);
+  if (g_str_equal (data, "low-reach"))
+    {
+      graphene_point_t p;
+      GtkWidget *yes = find_button_by_text (tdn_kiosk_window_get_visible_page (ui->window),
+                                            "Đúng, đây là tôi");
+
+      g_assert_nonnull (yes);
+      g_assert_true (gtk_widget_compute_point (yes, GTK_WIDGET (ui->window),
+                                               &GRAPHENE_POINT_INIT (0, 0), &p));
+      g_assert_cmpfloat (p.y, >=, h / 2.0);
+    }
+  act (ui, "kiosk.identity-yes", NULL);
+  shot (ui, clinic);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,5 +496,7 @@ main (int   argc,
   g_test_add ("/kiosk-ui/failure/reader-missing", Ui, NULL, ui_set_up, test_reader_missing, ui_tear_down);
   g_test_add ("/kiosk-ui/idle-warning", Ui, NULL, ui_set_up, test_idle_warning, ui_tear_down);
   g_test_add ("/kiosk-ui/display-options", Ui, NULL, ui_set_up, test_display_options, ui_tear_down);
+  g_test_add ("/kiosk-ui/layout/portrait", Ui, "portrait", ui_set_up, test_layout, ui_tear_down);
+  g_test_add ("/kiosk-ui/layout/low-reach", Ui, "low-reach", ui_set_up, test_layout, ui_tear_down);
   return g_test_run ();
 }
