@@ -468,6 +468,53 @@ test_layout (Ui *ui, gconstpointer data)
   shot (ui, clinic);
 }
 
+/* Spoken guidance goes to the configured command's standard input, once
+ * per screen, and a synthesiser that never ends blocks nothing. */
+static void
+test_speech (Ui *ui, gconstpointer data)
+{
+  g_autofree char *file = g_build_filename (ui->f.dir, "spoken.txt", NULL);
+  g_autofree char *command = g_strdup_printf ("sh -c 'cat >> %s; echo >> %s'", file, file);
+  g_autofree char *spoken = NULL;
+  gint64 deadline;
+
+  tdn_kiosk_window_set_speech_command (ui->window, command);
+  act (ui, "kiosk.speech", NULL);
+  tdn_identity_reader_emit_reading (TDN_IDENTITY_READER (ui->f.card));
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!g_file_get_contents (file, &spoken, NULL, NULL) || strstr (spoken, "\n") == NULL)
+    {
+      g_clear_pointer (&spoken, g_free);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      spin (20);
+    }
+  g_assert_nonnull (strstr (spoken, tdn_checkin_get_instruction (ui->f.checkin)));
+
+  /* A command that hangs: the screen goes on regardless. */
+  tdn_kiosk_window_set_speech_command (ui->window, "sleep 600");
+  read_adult (ui);
+  act (ui, "kiosk.identity-yes", NULL);
+  assert_page (ui, "clinic", NULL);
+  act (ui, "kiosk.speech", NULL);
+}
+
+/* No way out: closing is refused, the inspector never opens. */
+static void
+test_lockdown (Ui *ui, gconstpointer data)
+{
+  gboolean handled = FALSE;
+
+  gtk_window_close (GTK_WINDOW (ui->window));
+  spin (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ui->window)));
+  g_signal_emit_by_name (ui->window, "enable-debugging", TRUE, &handled);
+  g_assert_true (handled);
+  gtk_widget_activate_action (GTK_WIDGET (ui->window), "window.close", NULL);
+  spin (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ui->window)));
+  assert_page (ui, "welcome", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,5 +545,7 @@ main (int   argc,
   g_test_add ("/kiosk-ui/display-options", Ui, NULL, ui_set_up, test_display_options, ui_tear_down);
   g_test_add ("/kiosk-ui/layout/portrait", Ui, "portrait", ui_set_up, test_layout, ui_tear_down);
   g_test_add ("/kiosk-ui/layout/low-reach", Ui, "low-reach", ui_set_up, test_layout, ui_tear_down);
+  g_test_add ("/kiosk-ui/speech", Ui, NULL, ui_set_up, test_speech, ui_tear_down);
+  g_test_add ("/kiosk-ui/lockdown", Ui, NULL, ui_set_up, test_lockdown, ui_tear_down);
   return g_test_run ();
 }
