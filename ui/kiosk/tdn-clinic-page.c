@@ -20,14 +20,24 @@ struct _TdnClinicPage
   GtkBox     parent_instance;
 
   GtkWidget *flow;
+  GStrv      codes;     /* the clinics the buttons are for, in order */
 };
 
 G_DEFINE_FINAL_TYPE (TdnClinicPage, tdn_clinic_page, GTK_TYPE_BOX)
 
 static void
+tdn_clinic_page_finalize (GObject *object)
+{
+  g_strfreev (TDN_CLINIC_PAGE (object)->codes);
+  G_OBJECT_CLASS (tdn_clinic_page_parent_class)->finalize (object);
+}
+
+static void
 tdn_clinic_page_class_init (TdnClinicPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = tdn_clinic_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/tiepdon/Kiosk/tdn-clinic-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TdnClinicPage, flow);
@@ -54,11 +64,12 @@ label_new (const char *text,
   return label;
 }
 
-static GtkWidget *
-clinic_button_new (const TdnClinicView *clinic)
+/* Fills (or refills) a clinic's button: name, room, waiting count. */
+static void
+clinic_button_fill (GtkWidget           *button,
+                    const TdnClinicView *clinic)
 {
   const char *lang = tdn_kiosk_i18n_get_language ();
-  GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   g_autofree char *waiting = NULL;
   g_autofree char *a11y = NULL;
@@ -85,9 +96,6 @@ clinic_button_new (const TdnClinicView *clinic)
   gtk_box_append (GTK_BOX (box), label_new (waiting, "clinic-waiting"));
 
   gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "clinic-button");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "kiosk.clinic");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", clinic->code);
   gtk_widget_set_sensitive (button, clinic->open && !clinic->full);
 
   a11y = g_strjoin (", ", clinic->name,
@@ -95,7 +103,31 @@ clinic_button_new (const TdnClinicView *clinic)
                     clinic->room != NULL && *clinic->room != '\0' ? waiting : NULL,
                     NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+}
+
+static GtkWidget *
+clinic_button_new (const TdnClinicView *clinic)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_widget_add_css_class (button, "clinic-button");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "kiosk.clinic");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", clinic->code);
+  clinic_button_fill (button, clinic);
   return button;
+}
+
+static gboolean
+same_clinics (TdnClinicPage       *self,
+              const TdnClinicView *clinics,
+              guint                n_clinics)
+{
+  if (self->codes == NULL || g_strv_length (self->codes) != n_clinics)
+    return FALSE;
+  for (guint i = 0; i < n_clinics; i++)
+    if (g_strcmp0 (self->codes[i], clinics[i].code) != 0)
+      return FALSE;
+  return TRUE;
 }
 
 void
@@ -108,8 +140,25 @@ tdn_clinic_page_set_clinics (TdnClinicPage       *self,
   g_return_if_fail (TDN_IS_CLINIC_PAGE (self));
   g_return_if_fail (clinics != NULL || n_clinics == 0);
 
+  /* The counts refresh every few seconds: the same clinics are updated in
+   * place, so the button under a finger or a screen reader's focus stays. */
+  if (same_clinics (self, clinics, n_clinics))
+    {
+      for (guint i = 0; i < n_clinics; i++)
+        {
+          GtkFlowBoxChild *item = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (self->flow), (int) i);
+
+          clinic_button_fill (gtk_flow_box_child_get_child (item), &clinics[i]);
+        }
+      return;
+    }
   while ((child = gtk_widget_get_first_child (self->flow)) != NULL)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->flow), child);
+  g_clear_pointer (&self->codes, g_strfreev);
+  self->codes = g_new0 (char *, n_clinics + 1);
   for (guint i = 0; i < n_clinics; i++)
-    gtk_flow_box_append (GTK_FLOW_BOX (self->flow), clinic_button_new (&clinics[i]));
+    {
+      self->codes[i] = g_strdup (clinics[i].code);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->flow), clinic_button_new (&clinics[i]));
+    }
 }
