@@ -24,13 +24,32 @@ tdn_checkin_get_language (TdnCheckin *self)
   return self->language;
 }
 
+/* The welcome sentence names only the devices that work. */
+static const char *
+welcome_instruction (TdnCheckin *self)
+{
+  if (self->card_reader_available && self->scanner_available)
+    return tdn_checkin_state_instruction (TDN_CHECKIN_STATE_WELCOME);
+  if (self->card_reader_available)
+    return N_("Put your ID card on the reader.");
+  if (self->scanner_available)
+    return N_("Show the QR code on your ID card or BHYT card to the scanner.");
+  return N_("Touch the button below to type your ID number.");
+}
+
 const char *
 tdn_checkin_get_instruction (TdnCheckin *self)
 {
+  const char *msgid;
+
   g_return_val_if_fail (TDN_IS_CHECKIN (self), "");
-  return tdn_i18n_translate (self->language,
-                             self->notice != NULL ? self->notice
-                                                  : tdn_checkin_state_instruction (self->state));
+  if (self->notice != NULL)
+    msgid = self->notice;
+  else if (self->state == TDN_CHECKIN_STATE_WELCOME)
+    msgid = welcome_instruction (self);
+  else
+    msgid = tdn_checkin_state_instruction (self->state);
+  return tdn_i18n_translate (self->language, msgid);
 }
 
 gboolean

@@ -481,6 +481,9 @@ test_reader_missing (Fixture *f, gconstpointer data)
   g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_WELCOME);
   g_assert_false (tdn_checkin_get_card_reader_available (f->checkin));
   g_assert_true (tdn_checkin_get_scanner_available (f->checkin));
+  tdn_checkin_set_language (f->checkin, "en");
+  g_assert_cmpstr (tdn_checkin_get_instruction (f->checkin), ==,
+                   "Show the QR code on your ID card or BHYT card to the scanner.");
   fake_reader_set_connected (f->qr, FALSE);
   g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_READER_MISSING);
   g_assert_true (tdn_checkin_can_tap (f->checkin, TDN_CHECKIN_ACTION_MANUAL_ENTRY));
