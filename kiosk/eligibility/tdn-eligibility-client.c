@@ -18,6 +18,7 @@
 
 #define MAX_ANSWER (256 * 1024)
 #define RETRY_PAUSE_US (250 * 1000)
+#define MAX_RESENDS 3
 
 struct _TdnEligibilityClient {
   char *url;
@@ -149,6 +150,7 @@ tdn_eligibility_client_check (TdnEligibilityClient      *self,
   gint64 start = g_get_monotonic_time ();
   gint64 deadline = start + self->timeout_s * G_USEC_PER_SEC;
   TdnEligibility *result = NULL;
+  guint resends = 0;
 
   for (guint attempt = 0; result == NULL; attempt++)
     {
@@ -195,6 +197,19 @@ tdn_eligibility_client_check (TdnEligibilityClient      *self,
       curl_slist_free_all (headers);
       curl_easy_cleanup (curl);
 
+      if ((rc == CURLE_GOT_NOTHING || rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR)
+          && resends < MAX_RESENDS && !g_cancellable_is_cancelled (cancellable)
+          && deadline - g_get_monotonic_time () > RETRY_PAUSE_US)
+        {
+          /* The broker went away mid-request (restart, upgrade); while it
+           * stops, its socket may still accept and drop a few more. Ask
+           * again a few times: at worst the gateway is asked twice, which
+           * beats sending the patient to the desk for a restart. */
+          g_debug ("broker closed the connection for %s, asking again", masked);
+          if (resends++ > 0)
+            g_usleep (RETRY_PAUSE_US);
+          continue;
+        }
       if (rc == CURLE_COULDNT_CONNECT && !g_cancellable_is_cancelled (cancellable))
         {
           /* Nothing reached the broker: safe to try again until the deadline. */

@@ -342,7 +342,11 @@ login_locked (TdnGatewayClient *self,
       return FALSE;
     }
   if (expires != NULL)
-    until = g_date_time_new_from_iso8601 (expires, NULL);
+    {
+      /* expires_in is UTC; a gateway that drops the "Z" still means UTC. */
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      until = g_date_time_new_from_iso8601 (expires, utc);
+    }
   self->token = g_steal_pointer (&token);
   self->id_token = g_strdup (id_token != NULL ? id_token : "");
   /* No or bad expiry: use the token for this call only. */
