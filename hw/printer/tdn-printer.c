@@ -223,6 +223,20 @@ refuse_if_not_ready (const TdnPrinterStatus *s,
                            _("The printer's cover is open"));
       return FALSE;
     }
+  /* A jammed cutter or an offline printer would keep the bytes and print
+   * them later, or never: send nothing, so the desk can reprint once. */
+  if (s->error)
+    {
+      g_set_error_literal (error, TDN_PRINTER_ERROR, TDN_PRINTER_ERROR_NOT_READY,
+                           _("The printer reports an error (paper jam or cutter); check it and try again"));
+      return FALSE;
+    }
+  if (!s->online)
+    {
+      g_set_error_literal (error, TDN_PRINTER_ERROR, TDN_PRINTER_ERROR_NOT_READY,
+                           _("The printer is offline; check it and try again"));
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -26,6 +26,7 @@ typedef enum {
   TDN_PRINTER_ERROR_PAPER_OUT,    /* nothing was printed */
   TDN_PRINTER_ERROR_COVER_OPEN,   /* nothing was printed */
   TDN_PRINTER_ERROR_UNCERTAIN,    /* the ticket may or may not be out */
+  TDN_PRINTER_ERROR_NOT_READY,    /* offline or in error: nothing was printed */
 } TdnPrinterError;
 
 GQuark tdn_printer_error_quark (void);
