@@ -130,7 +130,7 @@ mentions_null_officer (const char *data,
 static TdnEligibility *
 null_officer_result (const char *code)
 {
-  TdnEligibility *self = tdn_eligibility_new_for_code (code != NULL ? code : "");
+  TdnEligibility *self = tdn_eligibility_new_for_code (code);
 
   self->status = TDN_ELIGIBILITY_CONFIG_ERROR;
   tdn_eligibility_set_message (self, tdn_eligibility_config_error_msgid ());
@@ -166,8 +166,10 @@ tdn_eligibility_from_gateway_json (const char  *data,
   if (len == 0 || len > G_MAXSSIZE
       || !json_parser_load_from_data (parser, data, (gssize) len, &local_error))
     {
+      /* A bare text answer has no code: it is the gateway refusing a
+       * missing parameter, which its JSON answers call 205. */
       if (len > 0 && mentions_null_officer (data, len))
-        return null_officer_result (NULL);
+        return null_officer_result ("205");
       g_set_error (error, TDN_ELIGIBILITY_ERROR, TDN_ELIGIBILITY_ERROR_MALFORMED,
                    _("The insurance gateway's answer is not valid JSON."));
       return NULL;

@@ -195,7 +195,7 @@ test_null_officer (void)
   g_autoptr(TdnEligibility) plain205 = parse ("{\"maKetQua\":\"205\",\"ghiChu\":\"Sai định dạng\"}", "01999");
 
   g_assert_cmpint (a->status, ==, TDN_ELIGIBILITY_CONFIG_ERROR);
-  g_assert_cmpstr (a->code, ==, "");
+  g_assert_cmpstr (a->code, ==, "205");
   g_assert_null (a->raw_json);
   g_assert_cmpint (b->status, ==, TDN_ELIGIBILITY_CONFIG_ERROR);
   g_assert_cmpstr (b->code, ==, "205");
