@@ -16,7 +16,9 @@
 # HTTP 429, or "code500": the restricted-account answer maKetQua 500
 # "Có lỗi xảy ra trong quá trình tra cứu!"), token_ttl_s, null_hotencb
 # ("json": maKetQua 205 with ghiChu "Null hoTenCb"; "text": that text as
-# a bare text/plain body), expires_no_z (expires_in without the "Z").
+# a bare text/plain body), expires_no_z (expires_in without the "Z"),
+# numeric (maKetQua as JSON numbers, expires_in as seconds: another
+# gateway's habits).
 #
 # Computed answers besides the people file: a 15-character maThe with a
 # benefit digit outside 1-5 is 053, with province 00 or above 96 is 052,
@@ -128,16 +130,17 @@ class Handler(BaseHTTPRequestHandler):
             return
         with LOCK:
             no_z = bool(STATE["faults"].get("expires_no_z"))
+            numeric = bool(STATE["faults"].get("numeric"))
         tok = secrets.token_urlsafe(48)
         idt = str(uuid.uuid4())
         exp = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=ttl)
         with LOCK:
             STATE["tokens"][tok] = (idt, self.client_address[0], time.time() + ttl)
-        self.send_json({"maKetQua": "200", "APIKey": {
+        expires = exp.strftime("%Y-%m-%dT%H:%M:%S.") + "%07d" % (exp.microsecond * 10) + ("" if no_z else "Z")
+        self.send_json({"maKetQua": 200 if numeric else "200", "APIKey": {
             "access_token": tok, "id_token": idt, "token_type": "Bearer",
             "username": acct["username"],
-            "expires_in": exp.strftime("%Y-%m-%dT%H:%M:%S.") + "%07d" % (exp.microsecond * 10)
-            + ("" if no_z else "Z")}})
+            "expires_in": int(ttl) if numeric else expires}})
 
     def lookup(self, q, body):
         with LOCK:
@@ -189,7 +192,10 @@ class Handler(BaseHTTPRequestHandler):
         if faults.get("null_hotencb"):
             self.send_json({"maKetQua": "205", "ghiChu": "Null hoTenCb"})
             return
-        self.send_json(self.answer(body))
+        out = self.answer(body)
+        if faults.get("numeric"):
+            out["maKetQua"] = int(out["maKetQua"])
+        self.send_json(out)
 
     def answer(self, body):
         if body is None or not all(isinstance(body.get(k), str) and body.get(k)
