@@ -14,6 +14,7 @@
 #include "tdn-eligibility-fhir.h"
 #include "tdn-eligibility-private.h"
 #include "tdn-i18n.h"
+#include "tdn-main-context.h"
 #include "tdn-mask.h"
 
 #define MAX_ANSWER (256 * 1024)
@@ -295,7 +296,7 @@ progress_relay (TdnEligibilityProgress progress, gpointer user_data)
   p->func = d->progress;
   p->data = d->progress_data;
   p->progress = progress;
-  g_main_context_invoke_full (d->context, G_PRIORITY_DEFAULT, progress_idle, p, g_free);
+  tdn_main_context_post (d->context, progress_idle, p, g_free);
 }
 
 static void
@@ -338,6 +339,9 @@ tdn_eligibility_client_check_async (TdnEligibilityClient      *self,
   d->progress_data = progress_data;
   d->context = g_main_context_ref_thread_default ();
   g_task_set_source_tag (task, tdn_eligibility_client_check_async);
+  /* Cancelled or not, the thread's answer (then `unavailable`) is what
+   * _finish() returns: never NULL, as callers rely on. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, d, (GDestroyNotify) check_data_free);
   g_task_run_in_thread (task, check_thread);
 }
