@@ -75,15 +75,18 @@ broker_on (Fixture *f, guint port, guint *port_out)
   SoupServer *server = soup_server_new (NULL, NULL);
   g_autoptr(GInetAddress) lo = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) addr = g_inet_socket_address_new (lo, (guint16) port);
-  GSList *uris;
+  g_autoptr(GSocket) sock = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, 0, &error);
+  g_autoptr(GSocketAddress) local = NULL;
 
   soup_server_add_handler (server, "/fhir/CoverageEligibilityRequest/$check", check_cb, f, NULL);
-  g_assert_true (soup_server_listen (server, addr, 0, &error));
   g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
+  g_assert_true (g_socket_bind (sock, addr, TRUE, &error));
+  g_assert_true (g_socket_listen (sock, &error));
+  g_assert_true (soup_server_listen_socket (server, sock, 0, &error));
+  g_assert_no_error (error);
+  local = g_socket_get_local_address (sock, &error);
   if (port_out != NULL)
-    *port_out = (guint) g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+    *port_out = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
   return server;
 }
 
