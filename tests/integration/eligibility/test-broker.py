@@ -374,6 +374,18 @@ class BrokerTest(unittest.TestCase):
             self.ctl("001190060002", "Hoàng Văn Công", dob)
         self.assertEqual(self.sim("_sim/stats")["logins"], 4)
 
+    def test_plain_http_only_on_loopback(self):
+        conf = os.path.join(self.tmp.name, "open.conf")
+        fd = os.open(conf, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write("[broker]\nlisten=http://0.0.0.0:0/\ndatabase=%s\n[bhxh]\nurl=http://127.0.0.1:%d/\n"
+                    "username=01999_BV\npassword=sim-password\nofficer_name=Phạm Văn Bình\n"
+                    "officer_cccd=001085009876\n" % (self.db + "-open", self.sim_port))
+        p = subprocess.run([BROKER, "--config", conf], capture_output=True, text=True, timeout=30)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("use https", p.stderr)
+        self.assertNotIn("LISTENING", p.stdout)
+
     def test_twenty_kiosks_one_gateway_call(self):
         self.sim("_sim/faults", {"latency_s": 1.5})
         with concurrent.futures.ThreadPoolExecutor(20) as ex:
