@@ -63,7 +63,9 @@ main (int    argc,
           {
             g_autofree char *patient = tdn_ticket_patient_name (texts[t].patient, texts[t].mode);
             g_autofree char *ref = tdn_uuid_new ();
-            g_autofree char *number = g_strdup_printf ("K%u-A%03u", l + 1, ++count);
+            /* The long set also has a long number format: "KIOSK12-NHI0003". */
+            g_autofree char *number = t == 1 ? g_strdup_printf ("KIOSK1%u-NHI%04u", l + 1, ++count)
+                                             : g_strdup_printf ("K%u-A%03u", l + 1, ++count);
             g_autofree char *name = g_strdup_printf ("%s-b%u-%s-%d", texts[t].name, b, langs[l], mm);
             g_autofree char *path = g_strdup_printf ("%s/%s.bin", argv[1], name);
             g_autoptr(GError) error = NULL;
