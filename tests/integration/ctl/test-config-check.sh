@@ -124,6 +124,13 @@ max_le=5
 expect "bad boolean" 2 "[printer] buzzer:" '[printer]
 buzzer=maybe
 '
+# Only the schemes a printer backend exists for.
+expect "printer scheme without a backend" 2 "[printer] uri:" '[printer]
+uri=sim://ticket
+'
+expect "cups printer" 0 "cups://ticket" '[printer]
+uri=cups://ticket
+'
 
 # The broker's file: the BHXH password and the officer's CCCD never shown.
 mkdir -p "$dir/broker"
