@@ -1,4 +1,4 @@
-/* tdn-printer.h — the ticket printer: file, TCP 9100 or /dev/usb/lp*
+/* tdn-printer.h — the ticket printer: file, TCP 9100, /dev/usb/lp* or CUPS
  *
  * Copyright 2026 The Tiếp đón authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -33,7 +33,8 @@ GQuark tdn_printer_error_quark (void);
 
 typedef struct _TdnPrinter TdnPrinter;
 
-/* file:///DIR, tcp://HOST[:9100], usb:///dev/usb/lp0 */
+/* file:///DIR, tcp://HOST[:9100], usb:///dev/usb/lp0, cups://QUEUE or
+ * cups://HOST[:PORT]/QUEUE (a raw queue) */
 TdnPrinter *tdn_printer_new           (const char        *uri,
                                        guint              timeout_ms,
                                        GError           **error);

@@ -18,6 +18,9 @@ import os, socket, sys, termios, tty
 mode = sys.argv[1]
 use_pty = "--pty" in sys.argv[2:]
 log = os.environ.get("FAKE_PRINTER_LOG", "/dev/null")
+# Every byte received, appended (a CUPS raw queue sends no status queries,
+# so its tickets are checked from the bytes).
+raw_log = os.environ.get("FAKE_PRINTER_RAW")
 
 
 def status(n, printed):
@@ -45,6 +48,9 @@ def serve(recv, send):
         chunk = recv()
         if not chunk:
             return
+        if raw_log:
+            with open(raw_log, "ab") as f:
+                f.write(chunk)
         buf += chunk
         while True:
             # Raster bytes may contain anything: a status query counts
