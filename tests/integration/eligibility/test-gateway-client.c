@@ -236,6 +236,7 @@ test_numeric_answers (Fixture *f, gconstpointer data)
   g_autoptr(TdnEligibility) b = lookup (c, f, "001190012345", "Lê Thị Mai", "15/02/1990");
   (void) data;
 
+  g_assert_nonnull (r);
   g_assert_cmpstr (a->code, ==, "000");
   g_assert_cmpint (a->status, ==, TDN_ELIGIBILITY_ELIGIBLE);
   g_assert_cmpstr (b->code, ==, "070");
