@@ -68,7 +68,9 @@ char       *tdn_queue_format_number  (const char  *format,
                                       gint64       seq,
                                       GError     **error);
 /* Allocates the next number; call inside the caller's write transaction
- * (BEGIN IMMEDIATE). `now` decides the day (its own time zone). */
+ * (BEGIN IMMEDIATE). `now` decides the day (its own time zone), except
+ * that the day never goes back before the latest day numbers were given
+ * for: a clock set back continues that day's counter. */
 gboolean    tdn_queue_allocate       (sqlite3          *db,
                                       const char       *format,
                                       const char       *kiosk_id,
