@@ -24,7 +24,8 @@ HEADER
 # The schema's "[group]  # summary" lines become a comment and a bare group
 # line (a key file allows no comment after a group); instance groups such
 # as "[clinic NAME]" are examples, so they stay commented out.
-TIEPDON_CONFIG=/nonexistent "$ctl" config schema --schema "$schema" |
+schema_text=$(TIEPDON_CONFIG=/nonexistent "$ctl" config schema --schema "$schema")
+printf '%s\n' "$schema_text" |
   sed -e '1{/^# [a-z]*\.conf$/d}' \
       -e 's/^\[\([^] ]*\)\]  # \(.*\)$/# \2\n[\1]/' \
       -e 's/^\[\([^]]* [^]]*\)\]  # \(.*\)$/# \2\n#[\1]/'
