@@ -20,8 +20,8 @@
 #                    noui, saying so
 #   --worktree       build the working tree's tracked files as they are
 #                    (uncommitted changes included), not HEAD
-#   --lintian        run lintian on the result; fail on any error or on a
-#                    warning not overridden
+#   --lintian        run lintian on the result (source and binaries); fail
+#                    on any error or on a warning not overridden
 set -eu
 
 top=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
@@ -95,14 +95,15 @@ if [ -n "$version" ]; then
 fi
 
 echo "build-debs.sh: building $(dpkg-parsechangelog -l "$src/debian/changelog" -S Version) (profile: $profile, nocheck: $nocheck)" >&2
-(cd "$src" && dpkg-buildpackage -b -us -uc -j"${JOBS:-2}" ${profiles:+--build-profiles=$profiles}) \
+# -F: the source package too, so lintian checks debian/ itself as well.
+(cd "$src" && dpkg-buildpackage -F -us -uc -j"${JOBS:-2}" ${profiles:+--build-profiles=$profiles}) \
   > "$work/build.log" 2>&1 || {
   tail -n 60 "$work/build.log" >&2
   echo "build-debs.sh: dpkg-buildpackage failed (log above)" >&2
   exit 1
 }
 mkdir -p "$out"
-cp "$work"/*.deb "$work"/*.changes "$work"/*.buildinfo "$out"/
+cp "$work"/*.deb "$work"/*.changes "$work"/*.buildinfo "$work"/*.dsc "$work"/*.tar.* "$out"/
 cp "$work/build.log" "$out/build.log"
 changes=$(ls "$work"/*.changes)
 
