@@ -4,7 +4,7 @@
 #  - the default tiepdon.conf and broker.conf load with `tiepdonctl config
 #    check` (broker.conf once a drop-in supplies the keys a site must set);
 #  - sysusers.d creates the tiepdon user with its home and groups, and
-#    tmpfiles.d then creates the state directory owned by it, mode 0750
+#    tmpfiles.d then creates the state directory owned by it, mode 0700
 #    (both run with --root in a throwaway directory);
 #  - every udev rule line parses as KEY[{attr}]OP"value" pairs, every
 #    group it assigns exists on Debian, and the PAM stack names modules
@@ -72,10 +72,10 @@ if command -v systemd-sysusers >/dev/null 2>&1 && command -v systemd-tmpfiles >/
     # Only root may give the directories away; check the modes.
     st=$(echo "$st" | cut -d' ' -f1); st2=$(echo "$st2" | cut -d' ' -f1); uid=""
   fi
-  if [ "$st" = "750${uid:+ $uid}" ] && [ "$st2" = "750${uid:+ $uid}" ]; then
-    ok "tmpfiles.d makes /var/lib/tiepdon and tickets/ 0750${uid:+ owned by tiepdon}"
+  if [ "$st" = "700${uid:+ $uid}" ] && [ "$st2" = "700${uid:+ $uid}" ]; then
+    ok "tmpfiles.d makes /var/lib/tiepdon and tickets/ 0700${uid:+ owned by tiepdon}"
   else
-    notok "state directory: '$st', tickets: '$st2' (want '750 $uid')"
+    notok "state directory: '$st', tickets: '$st2' (want '700 $uid')"
   fi
 else
   ok "# SKIP systemd-sysusers/systemd-tmpfiles not installed"
