@@ -22,6 +22,7 @@
 #include "tdn-kiosk-lockdown.h"
 #include "tdn-kiosk-resources.h"
 #include "tdn-kiosk-window.h"
+#include "tdn-letter-keyboard.h"
 #include "tdn-ticket.h"
 
 #define ADULT_ID "001190012345"
@@ -468,6 +469,55 @@ test_layout (Ui *ui, gconstpointer data)
   shot (ui, clinic);
 }
 
+/* The BHYT fallback: the 10-digit number, the date of birth and the name
+ * on the letter keyboard, tone marks where the patient puts them. */
+static void
+test_bhyt_entry (Ui *ui, gconstpointer data)
+{
+  static const char * const keys[] = {
+    "L", "Ê", " ", "T", "H", "I", "ạ", " ", "M", "A", "I", NULL
+  };
+
+  act (ui, "kiosk.bhyt-entry", NULL);
+  assert_page (ui, "entry", "Số thẻ bảo hiểm y tế (10 số cuối)");
+  type (ui, "0112345678" "14021990");
+  g_assert_false (tdn_checkin_can_tap (ui->f.checkin, TDN_CHECKIN_ACTION_SUBMIT));
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      GtkWidget *key = find_button (tdn_kiosk_window_get_visible_page (ui->window), keys[i]);
+
+      g_assert_nonnull (key);
+      g_signal_emit_by_name (key, "clicked");
+    }
+  spin (20);
+  g_assert_cmpstr (tdn_checkin_get_field (ui->f.checkin, TDN_CHECKIN_FIELD_FULL_NAME), ==, "Lê Thị Mai");
+  g_assert_true (tdn_checkin_can_tap (ui->f.checkin, TDN_CHECKIN_ACTION_SUBMIT));
+  shot (ui, "vi-bhyt-entry");
+  act (ui, "kiosk.entry-submit", NULL);
+  g_assert_cmpstr (tdn_kiosk_window_get_page_name (ui->window), !=, "entry");
+}
+
+static void
+test_tone_marks (void)
+{
+  static const struct { const char *in; gunichar mark; const char *out; } cases[] = {
+    { "Thi", 0x0323, "Thị" },
+    { "Thí", 0x0323, "Thị" },          /* a new tone replaces the old */
+    { "Nguyên", 0x0303, "Nguyễn" },    /* after the circumflex */
+    { "Ư", 0x0300, "Ừ" },
+    { "Văn A", 0x0309, "Văn Ả" },      /* the last word only */
+    { "Ng", 0x0301, "Ng" },            /* no vowel: nothing to mark */
+    { "", 0x0301, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = tdn_letter_keyboard_apply_tone (cases[i].in, cases[i].mark);
+
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+}
+
 /* Spoken guidance goes to the configured command's standard input, once
  * per screen, and a synthesiser that never ends blocks nothing. */
 static void
@@ -545,6 +595,8 @@ main (int   argc,
   g_test_add ("/kiosk-ui/display-options", Ui, NULL, ui_set_up, test_display_options, ui_tear_down);
   g_test_add ("/kiosk-ui/layout/portrait", Ui, "portrait", ui_set_up, test_layout, ui_tear_down);
   g_test_add ("/kiosk-ui/layout/low-reach", Ui, "low-reach", ui_set_up, test_layout, ui_tear_down);
+  g_test_add_func ("/kiosk-ui/keyboard/tone-marks", test_tone_marks);
+  g_test_add ("/kiosk-ui/entry/bhyt", Ui, NULL, ui_set_up, test_bhyt_entry, ui_tear_down);
   g_test_add ("/kiosk-ui/speech", Ui, NULL, ui_set_up, test_speech, ui_tear_down);
   g_test_add ("/kiosk-ui/lockdown", Ui, NULL, ui_set_up, test_lockdown, ui_tear_down);
   return g_test_run ();
