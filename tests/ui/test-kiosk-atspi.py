@@ -283,6 +283,11 @@ def main():
     env = {"TIEPDON_DEMO_PEOPLE": PEOPLE, "TIEPDON_KIOSK_CONTROL": os.path.join(tmp, "control.sock")}
     k = Kiosk(["--demo", "--config", conf], env=env)
     k.skip = DEMO_PANEL
+    # A screen reader meets the welcome screen only, not the pages behind it.
+    start_texts = k.texts()
+    ok(T["vi"]["welcome"] in start_texts and T["vi"]["identity"] not in start_texts
+       and T["vi"]["done"] not in start_texts,
+       "only the welcome screen is presented at start")
     print("# welcome shown %.0f ms after start" % (k.welcome_after * 1000), flush=True)
     try:
         clinic = {"vi": "Khám Nội tổng quát", "en": "General internal medicine"}

@@ -438,16 +438,17 @@ tdn_kiosk_window_show_page (TdnKioskWindow *self,
     {
       gtk_widget_set_visible (page, TRUE);
       gtk_stack_set_visible_child (GTK_STACK (self->stack), page);
-      /* Only the page on screen exists for a screen reader: GTK 4.8
-       * presents every visible widget, whatever the stack shows. */
-      for (GtkWidget *child = gtk_widget_get_first_child (self->stack);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        if (child != page)
-          gtk_widget_set_visible (child, FALSE);
       /* A screen reader starts on the new screen, not on a stale button. */
       gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
     }
+  /* Only the page on screen exists for a screen reader: GTK 4.8 presents
+   * every visible widget, whatever the stack shows (also the first time,
+   * when the stack shows its first page by itself). */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->stack);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != page)
+      gtk_widget_set_visible (child, FALSE);
   if (spoken != NULL)
     tdn_kiosk_speech_say (self->speech, self->language, spoken);
 }
