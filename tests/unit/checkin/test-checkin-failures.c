@@ -168,6 +168,22 @@ test_spool_error_recovers (Fixture *f, gconstpointer data)
 }
 
 static void
+test_eligible_with_warning (Fixture *f, gconstpointer data)
+{
+  fixture_read_card (f, ADULT_ID, ADULT_NAME, ADULT_DOB);
+  fake_eligibility_answer (f->elig, "001");   /* valid, managed by the defence ministry */
+  g_assert_cmpint (tdn_checkin_get_bhyt (f->checkin), ==, TDN_CHECKIN_BHYT_ELIGIBLE);
+  g_assert_nonnull (tdn_checkin_get_bhyt_message (f->checkin));
+  fixture_to_confirm (f);
+  g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_CONFIRM);
+  g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_YES));
+  fake_wait_state (f->checkin, TDN_CHECKIN_STATE_DONE);
+  fake_drain ();
+  g_assert_cmpint (fake_printer_last_bhyt (f->printer), ==, TDN_TICKET_BHYT_ELIGIBLE);
+  g_assert_cmpstr (fake_help_reasons (f->help), ==, "eligibility_warning");
+}
+
+static void
 test_clinics_unreadable (Fixture *f, gconstpointer data)
 {
   sqlite3 *db = tdn_spool_get_db (tdn_spool_visit_store_get_spool (TDN_SPOOL_VISIT_STORE (f->store)));
@@ -595,6 +611,7 @@ main (int argc, char **argv)
   ADD ("/checkin/failure/clinic-full", test_clinic_full);
   ADD ("/checkin/failure/clinics-unreadable", test_clinics_unreadable);
   ADD ("/checkin/bhyt/not-eligible-self-pay", test_not_eligible_self_pay);
+  ADD ("/checkin/bhyt/eligible-with-warning", test_eligible_with_warning);
   ADD ("/checkin/bhyt/mismatch-desk", test_mismatch_go_to_desk);
   ADD ("/checkin/bhyt/gateway-down-recovers", test_gateway_down_recovers);
   ADD ("/checkin/bhyt/gateway-down-continue", test_gateway_down_continue_late_revision);
