@@ -42,6 +42,25 @@ spool_visit (Fixture    *f,
   return v;
 }
 
+/* The visit once its revision `revision` is written (a worker thread
+ * writes it; its completion comes through the main context). */
+static TdnVisit *
+wait_revision (Fixture    *f,
+               const char *visit_id,
+               int         revision)
+{
+  for (int i = 0; i < 100; i++)
+    {
+      TdnVisit *v = spool_visit (f, visit_id);
+
+      if (v->revision >= revision)
+        return v;
+      tdn_visit_free (v);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return spool_visit (f, visit_id);
+}
+
 static void
 test_paper_out_recovers (Fixture *f, gconstpointer data)
 {
@@ -319,16 +338,8 @@ test_gateway_down_continue_late_revision (Fixture *f, gconstpointer data)
   advance (f, TDN_CHECKIN_LATE_RETRY_S);
   g_assert_cmpuint (fake_eligibility_pending (f->elig), ==, 1);
   fake_eligibility_answer (f->elig, "000");
-  for (int i = 0; i < 100; i++)
-    {
-      g_autoptr(TdnVisit) v = spool_visit (f, visit_id);
-
-      if (v->revision == 2)
-        break;
-      g_main_context_iteration (NULL, TRUE);
-    }
   {
-    g_autoptr(TdnVisit) v = spool_visit (f, visit_id);
+    g_autoptr(TdnVisit) v = wait_revision (f, visit_id, 2);
 
     g_assert_cmpint (v->revision, ==, 2);
     g_assert_cmpstr (v->eligibility_status, ==, "eligible");
@@ -353,16 +364,8 @@ test_late_answer_new_revision (Fixture *f, gconstpointer data)
   g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_FINISH));
   /* The answer comes after the patient left: expired card. */
   fake_eligibility_answer (f->elig, "010");
-  for (int i = 0; i < 100; i++)
-    {
-      g_autoptr(TdnVisit) v = spool_visit (f, visit_id);
-
-      if (v->revision == 2)
-        break;
-      g_main_context_iteration (NULL, TRUE);
-    }
   {
-    g_autoptr(TdnVisit) v = spool_visit (f, visit_id);
+    g_autoptr(TdnVisit) v = wait_revision (f, visit_id, 2);
 
     g_assert_cmpint (v->revision, ==, 2);
     g_assert_cmpstr (v->eligibility_code, ==, "010");
