@@ -14,10 +14,15 @@
 #include "tdn-ticket.h"
 
 void
-ui_init (void)
+ui_init (int    *argc,
+         char ***argv)
 {
   g_autoptr(GtkCssProvider) css = NULL;
 
+  tdn_i18n_init ();
+  /* As tiepdon-kiosk: .ui strings stay message ids until rendered. */
+  textdomain ("tiepdon-kiosk-untranslated");
+  g_test_init (argc, argv, NULL);
   gtk_init ();
   adw_init ();
   tdn_kiosk_register_resource ();

@@ -28,8 +28,9 @@ typedef struct {
 } Ui;
 
 
-/* GTK, the resources and the style sheet, after g_test_init(). */
-void       ui_init             (void);
+/* Translations as the kiosk has them, g_test_init(), GTK, the resources
+ * and the style sheet. */
+void       ui_init             (int *argc, char ***argv);
 /* Runs the main loop for `ms` of real time (GTK's frame clock). */
 void       spin                (guint ms);
 /* `data`: NULL, "portrait" or "low-reach". */

@@ -134,15 +134,11 @@ test_idle_warning (Ui *ui, gconstpointer data)
   g_assert_false (find_label (GTK_WIDGET (ui->window), ADULT_NAME));
 }
 
-
 int
 main (int   argc,
       char *argv[])
 {
-  tdn_i18n_init ();
-  textdomain ("tiepdon-kiosk-untranslated");
-  g_test_init (&argc, &argv, NULL);
-  ui_init ();
+  ui_init (&argc, &argv);
 
   g_test_add ("/kiosk-ui/failure/paper-out", Ui, NULL, ui_set_up, test_paper_out, ui_tear_down);
   g_test_add ("/kiosk-ui/failure/gateway-down", Ui, NULL, ui_set_up, test_gateway_down, ui_tear_down);

@@ -239,10 +239,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  tdn_i18n_init ();
-  textdomain ("tiepdon-kiosk-untranslated");
-  g_test_init (&argc, &argv, NULL);
-  ui_init ();
+  ui_init (&argc, &argv);
 
   g_test_add ("/kiosk-ui/happy/vi", Ui, NULL, ui_set_up, test_happy_vi, ui_tear_down);
   g_test_add ("/kiosk-ui/happy/en", Ui, NULL, ui_set_up, test_happy_en, ui_tear_down);
