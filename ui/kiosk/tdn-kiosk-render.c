@@ -355,7 +355,16 @@ render_failure (TdnKioskController *self,
   const char *icon = "dialog-warning-symbolic";
 
   if (message != NULL && *message != '\0')
-    g_string_append_printf (detail, "\n%s", message);
+    {
+      /* The machine's instruction may already give the reason in the same
+       * words: say it once. */
+      const char *stop = strchr (message, '.');
+      g_autofree char *first = stop != NULL ? g_strndup (message, (gsize) (stop - message + 1))
+                                            : g_strdup (message);
+
+      if (strstr (detail->str, first) == NULL)
+        g_string_append_printf (detail, "\n%s", message);
+    }
   if (number != NULL)
     {
       /* The visit is saved: the patient needs the number for the desk.
