@@ -280,9 +280,14 @@ def main():
                 "[ui]\nidle_timeout_s=300\n"
                 "[spool]\npath=%s/spool.db\nkey_file=%s/spool.key\n"
                 "[printer]\nuri=file://%s\n" % (tmp, tmp, tmp))
-    env = {"TIEPDON_DEMO_PEOPLE": PEOPLE, "TIEPDON_KIOSK_CONTROL": os.path.join(tmp, "control.sock")}
+    # GTK_DEBUG=interactive would open the GTK inspector next to any other
+    # GTK program: the kiosk must not let it.
+    env = {"TIEPDON_DEMO_PEOPLE": PEOPLE, "TIEPDON_KIOSK_CONTROL": os.path.join(tmp, "control.sock"),
+           "GTK_DEBUG": "interactive"}
     k = Kiosk(["--demo", "--config", conf], env=env)
     k.skip = DEMO_PANEL
+    windows = [w.name for w in k.app if w is not None]
+    ok(windows == ["Tiếp đón"], "one window, no inspector (windows: %s)" % windows)
     # A screen reader meets the welcome screen only, not the pages behind it.
     start_texts = k.texts()
     ok(T["vi"]["welcome"] in start_texts and T["vi"]["identity"] not in start_texts
