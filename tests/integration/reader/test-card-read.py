@@ -167,6 +167,7 @@ def main():
     if rig.pcscd is not None:
         with open(rig.conf, "w") as f:
             f.write("[reader]\ntimeout_ms=60000\n")
+        rig.insert_card("mai", "--stall-after", "12")
         proc = subprocess.Popen([pcsc_rig.CTL, "--config", rig.conf, "card", "read", "--id", "001195012345"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(1.5)
@@ -175,8 +176,8 @@ def main():
         try:
             out, err = proc.communicate(timeout=20)
             took = time.monotonic() - t0
-            ok(proc.returncode == 3 and len(err.strip().splitlines()) == 1,
-               "reader gone mid-read: exit 3 with one line (%.1f s)" % took, err)
+            ok(proc.returncode == 3 and len(err.strip().splitlines()) == 1 and "pcscd" in err,
+               "reader gone mid-read: exit 3, one line naming pcscd (%.1f s)" % took, err)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.communicate()
