@@ -290,7 +290,7 @@ printer_status (TdnCtl *ctl,
       fprintf (stderr, "tiepdonctl: %s\n", error->message);
       return TDN_CTL_EXIT_DEVICE;
     }
-  return s.paper_out || s.cover_open || !s.online ? TDN_CTL_EXIT_DEVICE : TDN_CTL_EXIT_OK;
+  return s.paper_out || s.cover_open || s.error || !s.online ? TDN_CTL_EXIT_DEVICE : TDN_CTL_EXIT_OK;
 }
 
 static const TdnCtlCommand commands[] = {

@@ -10,23 +10,27 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "tdn-base.h"
 #include "tdn-printer.h"
+#include "tdn-printer-cups.h"
 
 typedef enum {
   KIND_FILE,
   KIND_TCP,
   KIND_USB,
+  KIND_CUPS,
 } Kind;
 
 struct _TdnPrinter
 {
   Kind   kind;
   char  *path;      /* directory (file) or device (usb) */
-  char  *host;
+  char  *host;      /* tcp: host; cups: server "HOST[:PORT]" or NULL */
   int    port;
+  char  *queue;     /* cups */
   guint  timeout_ms;
 };
 
@@ -56,6 +60,27 @@ tdn_printer_new (const char  *uri,
       p->kind = KIND_USB;
       p->path = g_strdup (g_uri_get_path (u));
     }
+  else if (g_str_equal (scheme, "cups") && g_uri_get_host (u) != NULL && *g_uri_get_host (u) != '\0')
+    {
+      /* cups://QUEUE (local CUPS) or cups://HOST[:PORT]/QUEUE. */
+      const char *path = g_uri_get_path (u);
+
+      p->kind = KIND_CUPS;
+      if (*path == '\0' || g_str_equal (path, "/"))
+        p->queue = g_strdup (g_uri_get_host (u));
+      else
+        {
+          p->queue = g_strdup (path + 1);
+          p->host = g_uri_get_port (u) > 0
+                    ? g_strdup_printf ("%s:%d", g_uri_get_host (u), g_uri_get_port (u))
+                    : g_strdup (g_uri_get_host (u));
+        }
+      if (strchr (p->queue, '/') != NULL || *p->queue == '-')
+        {
+          tdn_printer_free (p);
+          goto bad;
+        }
+    }
   else if (g_str_equal (scheme, "tcp") && g_uri_get_host (u) != NULL)
     {
       p->kind = KIND_TCP;
@@ -71,7 +96,7 @@ tdn_printer_new (const char  *uri,
 
 bad:
   g_set_error (error, TDN_PRINTER_ERROR, TDN_PRINTER_ERROR_URI,
-               _("“%s” is not a printer address (file:///DIR, tcp://HOST:9100, usb:///dev/usb/lp0)"), uri);
+               _("“%s” is not a printer address (file:///DIR, tcp://HOST:9100, usb:///dev/usb/lp0, cups://QUEUE)"), uri);
   return NULL;
 }
 
@@ -82,6 +107,7 @@ tdn_printer_free (TdnPrinter *p)
     return;
   g_free (p->path);
   g_free (p->host);
+  g_free (p->queue);
   g_free (p);
 }
 
@@ -199,6 +225,8 @@ tdn_printer_query_status (TdnPrinter        *p,
       status->online = g_file_test (p->path, G_FILE_TEST_IS_DIR) && access (p->path, W_OK) == 0;
       return TRUE;
     }
+  if (p->kind == KIND_CUPS)
+    return tdn_printer_cups_status (p->host, p->queue, status, error);
   fd = connect_printer (p, error);
   if (fd < 0)
     return FALSE;
@@ -221,6 +249,46 @@ refuse_if_not_ready (const TdnPrinterStatus *s,
     {
       g_set_error_literal (error, TDN_PRINTER_ERROR, TDN_PRINTER_ERROR_COVER_OPEN,
                            _("The printer's cover is open"));
+      return FALSE;
+    }
+  /* A jammed cutter or an offline printer would keep the bytes and print
+   * them later, or never: send nothing, so the desk can reprint once. */
+  if (s->error)
+    {
+      g_set_error_literal (error, TDN_PRINTER_ERROR, TDN_PRINTER_ERROR_NOT_READY,
+                           _("The printer reports an error (paper jam or cutter); check it and try again"));
+      return FALSE;
+    }
+  if (!s->online)
+    {
+      g_set_error_literal (error, TDN_PRINTER_ERROR, TDN_PRINTER_ERROR_NOT_READY,
+                           _("The printer is offline; check it and try again"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A raw queue: the queue's state before (nothing is queued on a stopped
+ * or paperless printer), the job, the state after. Once CUPS has the job
+ * it prints it on its own; a failure there is for the desk to see. */
+static gboolean
+print_cups (TdnPrinter        *p,
+            GBytes            *job,
+            const char        *reference,
+            TdnPrinterStatus  *after,
+            GError           **error)
+{
+  g_autofree char *title = g_strdup_printf ("tiepdon-ticket-%s", reference ? reference : "sample");
+  TdnPrinterStatus before;
+
+  if (!tdn_printer_cups_status (p->host, p->queue, &before, error) ||
+      !refuse_if_not_ready (&before, error) ||
+      !tdn_printer_cups_submit (p->host, p->queue, title, job, error))
+    return FALSE;
+  if (!tdn_printer_cups_status (p->host, p->queue, after, NULL))
+    {
+      g_set_error_literal (error, TDN_PRINTER_ERROR, TDN_PRINTER_ERROR_UNCERTAIN,
+                           _("The printer took the ticket but no longer answers"));
       return FALSE;
     }
   return TRUE;
@@ -258,6 +326,8 @@ tdn_printer_print (TdnPrinter        *p,
       return TRUE;
     }
 
+  if (p->kind == KIND_CUPS)
+    return print_cups (p, job, reference, after, error);
   fd = connect_printer (p, error);
   if (fd < 0)
     return FALSE;

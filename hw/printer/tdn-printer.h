@@ -1,4 +1,4 @@
-/* tdn-printer.h — the ticket printer: file, TCP 9100 or /dev/usb/lp*
+/* tdn-printer.h — the ticket printer: file, TCP 9100, /dev/usb/lp* or CUPS
  *
  * Copyright 2026 The Tiếp đón authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,13 +26,15 @@ typedef enum {
   TDN_PRINTER_ERROR_PAPER_OUT,    /* nothing was printed */
   TDN_PRINTER_ERROR_COVER_OPEN,   /* nothing was printed */
   TDN_PRINTER_ERROR_UNCERTAIN,    /* the ticket may or may not be out */
+  TDN_PRINTER_ERROR_NOT_READY,    /* offline or in error: nothing was printed */
 } TdnPrinterError;
 
 GQuark tdn_printer_error_quark (void);
 
 typedef struct _TdnPrinter TdnPrinter;
 
-/* file:///DIR, tcp://HOST[:9100], usb:///dev/usb/lp0 */
+/* file:///DIR, tcp://HOST[:9100], usb:///dev/usb/lp0, cups://QUEUE or
+ * cups://HOST[:PORT]/QUEUE (a raw queue) */
 TdnPrinter *tdn_printer_new           (const char        *uri,
                                        guint              timeout_ms,
                                        GError           **error);

@@ -156,7 +156,8 @@ post (TdnScanner *self,
   TdnScannerPrivate *priv = tdn_scanner_get_instance_private (self);
 
   e->scanner = g_object_ref (self);
-  g_main_context_invoke_full (priv->context, G_PRIORITY_DEFAULT, emit_cb, e, event_free);
+  /* Always from the context's own loop, never in the worker thread. */
+  tdn_main_context_post (priv->context, emit_cb, e, event_free);
 }
 
 void

@@ -11,5 +11,6 @@
 #include "tdn-i18n.h"
 #include "tdn-json.h"
 #include "tdn-log.h"
+#include "tdn-main-context.h"
 #include "tdn-mask.h"
 #include "tdn-uuid.h"

@@ -11,7 +11,7 @@ static const char * const photo_modes[] = { "never", "background", NULL };
 static const char * const scanner_backends[] = { "serial", "camera", "wedge", "sim", "none", NULL };
 static const char * const framings[] = { "any", "cr", "lf", "crlf", NULL };
 static const char * const paper_widths[] = { "58", "80", NULL };
-static const char * const printer_schemes[] = { "file", "usb", "tcp", "cups", "sim", NULL };
+static const char * const printer_schemes[] = { "file", "usb", "tcp", "cups", NULL };
 
 static const TdnConfigKey reader_keys[] = {
   TDN_KEY_BOOL ("enabled", "true", "Read chip cards on a PC/SC reader."),

@@ -24,11 +24,6 @@ static const double bucket_bounds[TDN_BROKER_N_BUCKETS] = {
 };
 
 typedef struct {
-  TdnEligibility *result;
-  gint64          until;  /* tdn_clock_get_real () */
-} CacheEntry;
-
-typedef struct {
   SoupServerMessage *msg;
   char              *kiosk;
   gint64             start;
@@ -50,15 +45,6 @@ tdn_broker_client_free (gpointer data)
   g_free (c->name);
   g_free (c->token_sha256);
   g_free (c);
-}
-
-void
-tdn_broker_cache_entry_free (gpointer data)
-{
-  CacheEntry *e = data;
-
-  tdn_eligibility_free (e->result);
-  g_free (e);
 }
 
 static void
@@ -125,16 +111,15 @@ lookup_done_cb (GObject      *source,
     {
       g_autofree char *masked = tdn_mask_id (f->id);
       g_message ("gateway lookup for %s failed: %s", masked, error->message);
-      r = tdn_eligibility_new_unavailable ();
+      /* The hospital's account refused at login is a configuration
+       * problem for IT, not a "try later" for the patient. */
+      if (g_error_matches (error, TDN_GATEWAY_ERROR, TDN_GATEWAY_ERROR_AUTH))
+        r = tdn_eligibility_new_for_code ("401");
+      else
+        r = tdn_eligibility_new_unavailable ();
     }
-  else if (self->cache_us > 0 && r->status != TDN_ELIGIBILITY_UNAVAILABLE
-           && r->status != TDN_ELIGIBILITY_CONFIG_ERROR)
-    {
-      CacheEntry *e = g_new0 (CacheEntry, 1);
-      e->result = tdn_eligibility_copy (r);
-      e->until = tdn_clock_get_real () + self->cache_us;
-      g_hash_table_replace (self->cache, g_strdup (f->key), e);
-    }
+  else if (r->status != TDN_ELIGIBILITY_UNAVAILABLE && r->status != TDN_ELIGIBILITY_CONFIG_ERROR)
+    tdn_broker_cache_insert (self->cache, f->key, r);
   g_hash_table_remove (self->flights, f->key);
   for (guint i = 0; i < f->waiters->len; i++)
     {
@@ -161,7 +146,7 @@ tdn_broker_check_cb (SoupServer        *server,
   g_autofree char *key = NULL;
   SoupMessageBody *body;
   const char *kiosk;
-  CacheEntry *hit;
+  const TdnEligibility *hit;
   Flight *f;
   Waiter *w;
   GDate visit;
@@ -201,15 +186,13 @@ tdn_broker_check_cb (SoupServer        *server,
     }
   key = cache_key (q, &visit);
 
-  hit = g_hash_table_lookup (self->cache, key);
-  if (hit != NULL && hit->until > tdn_clock_get_real ())
+  hit = tdn_broker_cache_lookup (self->cache, key);
+  if (hit != NULL)
     {
       self->cache_hits++;
-      respond_result (self, msg, kiosk, q->id, hit->result, start, TRUE);
+      respond_result (self, msg, kiosk, q->id, hit, start, TRUE);
       return;
     }
-  if (hit != NULL)
-    g_hash_table_remove (self->cache, key);
 
   w = g_new0 (Waiter, 1);
   w->msg = g_object_ref (msg);
@@ -249,6 +232,9 @@ tdn_broker_metrics_render (TdnBroker *self)
   g_string_append_printf (s, "# HELP tiepdon_broker_cache_hits_total Lookups answered from the cache.\n"
                              "# TYPE tiepdon_broker_cache_hits_total counter\n"
                              "tiepdon_broker_cache_hits_total %" G_GUINT64_FORMAT "\n", self->cache_hits);
+  g_string_append_printf (s, "# HELP tiepdon_broker_cache_entries Answers held in the cache now.\n"
+                             "# TYPE tiepdon_broker_cache_entries gauge\n"
+                             "tiepdon_broker_cache_entries %u\n", tdn_broker_cache_size (self->cache));
   g_string_append_printf (s, "# HELP tiepdon_broker_gateway_calls_total Lookups sent to the BHXH gateway.\n"
                              "# TYPE tiepdon_broker_gateway_calls_total counter\n"
                              "tiepdon_broker_gateway_calls_total %" G_GUINT64_FORMAT "\n", self->gateway_calls);

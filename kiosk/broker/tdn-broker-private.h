@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tdn-broker.h"
+#include "tdn-broker-cache.h"
 #include "tdn-gateway-client.h"
 #include "tdn-help-soup.h"
 
@@ -30,8 +31,7 @@ struct _TdnBroker {
   TdnBrokerAudit   *audit;
   GPtrArray        *clients;   /* TdnBrokerClient */
   guint             rate_per_minute;
-  gint64            cache_us;
-  GHashTable       *cache;     /* key → TdnBrokerCacheEntry */
+  TdnBrokerCache   *cache;
   GHashTable       *flights;   /* key → TdnBrokerFlight */
   TdnHelpStore     *help_store; /* help requests and overrides (same database) */
   TdnStaffAuth     *staff;      /* nurses' PIN sign-in and sessions */
@@ -47,7 +47,6 @@ struct _TdnBroker {
 };
 
 void     tdn_broker_client_free       (gpointer data);
-void     tdn_broker_cache_entry_free  (gpointer data);
 gboolean tdn_broker_rate_allow        (TdnBroker  *self,
                                        const char *client);
 char    *tdn_broker_metrics_render    (TdnBroker *self);

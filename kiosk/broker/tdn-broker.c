@@ -175,10 +175,9 @@ tdn_broker_new (TdnConfig *config,
   g_return_val_if_fail (TDN_IS_CONFIG (config), NULL);
   self->config = g_object_ref (config);
   self->clients = g_ptr_array_new_with_free_func (tdn_broker_client_free);
-  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, tdn_broker_cache_entry_free);
   self->flights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->rate_per_minute = (guint) tdn_config_get_int (config, "broker", "rate_limit_per_minute");
-  self->cache_us = tdn_config_get_int (config, "broker", "cache_minutes") * 60 * G_USEC_PER_SEC;
+  self->cache = tdn_broker_cache_new (tdn_config_get_int (config, "broker", "cache_minutes") * 60 * G_USEC_PER_SEC);
   clients = tdn_config_list_instances (config, "client");
   for (guint i = 0; clients[i] != NULL; i++)
     {
@@ -228,7 +227,7 @@ tdn_broker_free (TdnBroker *self)
       self->gateway = NULL;
     }
   g_clear_pointer (&self->flights, g_hash_table_unref);
-  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->cache, tdn_broker_cache_free);
   g_clear_pointer (&self->clients, g_ptr_array_unref);
   g_clear_pointer (&self->gateway, tdn_gateway_client_free);
   g_clear_pointer (&self->audit, tdn_broker_audit_free);

@@ -113,9 +113,16 @@ tdn_bhyt_qr_parse (const char  *text,
   g_autofree char *facility = NULL;
   guint n;
 
-  /* "…|$" or "…$": drop the terminator. */
-  if (g_str_has_suffix (body, "$"))
-    body[strlen (body) - 1] = '\0';
+  /* "…|$" or "…$": drop the terminator. Without it the code was cut
+   * short (a scan that stopped early, a wedge that dropped keys): its last
+   * field may be half there, so nothing of it is trusted. */
+  if (!g_str_has_suffix (body, "$"))
+    {
+      g_set_error_literal (error, TDN_CCCD_ERROR, TDN_CCCD_ERROR_FIELD_COUNT,
+                           _("The BHYT card code is cut short (no “$” at its end); scan it again"));
+      return NULL;
+    }
+  body[strlen (body) - 1] = '\0';
   f = g_strsplit (body, "|", TDN_QR_MAX_FIELDS + 1);
   n = g_strv_length (f);
   if (n > TDN_QR_MAX_FIELDS || n < MIN_FIELDS)

@@ -99,7 +99,14 @@ meant_as_cccd (char **fields,
   gsize len0 = strlen (fields[0]);
 
   if (tdn_cccd_is_digits (fields[0]) && len0 >= 9 && len0 <= 12)
-    return TRUE;
+    {
+      /* Short of seven fields with a name where the old CMND belongs is
+       * another layout that starts with the ID (VNeID's national QR
+       * "SoGiayTo|HoTen|NgaySinh|…"): unrecognised, not a broken card. */
+      if (n >= 2 && n < CCCD_FIELDS && *fields[1] != '\0' && !tdn_cccd_is_digits (fields[1]))
+        return FALSE;
+      return TRUE;
+    }
   return n >= CCCD_FIELDS && tdn_sex_parse (fields[4]) != TDN_SEX_UNKNOWN &&
          strlen (fields[3]) >= 4 && strlen (fields[3]) <= 8 && tdn_cccd_is_digits (fields[3]);
 }

@@ -22,6 +22,8 @@ tdn_ctl_register_all (TdnCtl *ctl)
   tdn_deskclient_ctl_register (ctl);
   tdn_eligibility_ctl_register (ctl);
   tdn_reader_ctl_register (ctl);
+  tdn_syncd_ctl_register (ctl);
+  tdn_checkin_ctl_register (ctl);
 #if HAVE_ZBAR
   tdn_scanner_ctl_register (ctl);
 #endif

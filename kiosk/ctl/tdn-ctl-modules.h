@@ -17,4 +17,6 @@ void tdn_spool_ctl_register (TdnCtl *ctl);
 void tdn_deskclient_ctl_register (TdnCtl *ctl);
 void tdn_eligibility_ctl_register (TdnCtl *ctl);
 void tdn_reader_ctl_register (TdnCtl *ctl);
+void tdn_syncd_ctl_register (TdnCtl *ctl);
+void tdn_checkin_ctl_register (TdnCtl *ctl);
 G_END_DECLS

@@ -14,10 +14,12 @@
 #include "tdn-eligibility-fhir.h"
 #include "tdn-eligibility-private.h"
 #include "tdn-i18n.h"
+#include "tdn-main-context.h"
 #include "tdn-mask.h"
 
 #define MAX_ANSWER (256 * 1024)
 #define RETRY_PAUSE_US (250 * 1000)
+#define MAX_RESENDS 3
 
 struct _TdnEligibilityClient {
   char *url;
@@ -149,6 +151,7 @@ tdn_eligibility_client_check (TdnEligibilityClient      *self,
   gint64 start = g_get_monotonic_time ();
   gint64 deadline = start + self->timeout_s * G_USEC_PER_SEC;
   TdnEligibility *result = NULL;
+  guint resends = 0;
 
   for (guint attempt = 0; result == NULL; attempt++)
     {
@@ -195,6 +198,19 @@ tdn_eligibility_client_check (TdnEligibilityClient      *self,
       curl_slist_free_all (headers);
       curl_easy_cleanup (curl);
 
+      if ((rc == CURLE_GOT_NOTHING || rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR)
+          && resends < MAX_RESENDS && !g_cancellable_is_cancelled (cancellable)
+          && deadline - g_get_monotonic_time () > RETRY_PAUSE_US)
+        {
+          /* The broker went away mid-request (restart, upgrade); while it
+           * stops, its socket may still accept and drop a few more. Ask
+           * again a few times: at worst the gateway is asked twice, which
+           * beats sending the patient to the desk for a restart. */
+          g_debug ("broker closed the connection for %s, asking again", masked);
+          if (resends++ > 0)
+            g_usleep (RETRY_PAUSE_US);
+          continue;
+        }
       if (rc == CURLE_COULDNT_CONNECT && !g_cancellable_is_cancelled (cancellable))
         {
           /* Nothing reached the broker: safe to try again until the deadline. */
@@ -280,7 +296,7 @@ progress_relay (TdnEligibilityProgress progress, gpointer user_data)
   p->func = d->progress;
   p->data = d->progress_data;
   p->progress = progress;
-  g_main_context_invoke_full (d->context, G_PRIORITY_DEFAULT, progress_idle, p, g_free);
+  tdn_main_context_post (d->context, progress_idle, p, g_free);
 }
 
 static void
@@ -323,6 +339,9 @@ tdn_eligibility_client_check_async (TdnEligibilityClient      *self,
   d->progress_data = progress_data;
   d->context = g_main_context_ref_thread_default ();
   g_task_set_source_tag (task, tdn_eligibility_client_check_async);
+  /* Cancelled or not, the thread's answer (then `unavailable`) is what
+   * _finish() returns: never NULL, as callers rely on. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, d, (GDestroyNotify) check_data_free);
   g_task_run_in_thread (task, check_thread);
 }

@@ -64,6 +64,7 @@ void            tdn_eligibility_client_check_async  (TdnEligibilityClient      *
                                                      GCancellable              *cancellable,
                                                      GAsyncReadyCallback        callback,
                                                      gpointer                   user_data);
+/* Never NULL: a cancelled check gives an `unavailable` result. */
 TdnEligibility *tdn_eligibility_client_check_finish (TdnEligibilityClient *self,
                                                      GAsyncResult         *result) G_GNUC_WARN_UNUSED_RESULT;
 

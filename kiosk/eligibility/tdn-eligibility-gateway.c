@@ -111,6 +111,32 @@ result_code (JsonObject *obj)
   return g_strdup_printf ("%03d", atoi (raw));
 }
 
+/* The gateway answers "Null hoTenCb" (as plain text, or as the ghiChu of
+ * a JSON answer with some code) when the accountable officer's name or
+ * CCCD is missing: the broker's configuration is wrong, not the patient's
+ * details, so the desk and IT must hear it (config_error). */
+static gboolean
+mentions_null_officer (const char *data,
+                       gsize       len)
+{
+  static const char *const marks[] = { "Null hoTenCb", "Null cccdCb" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (g_strstr_len (data, (gssize) MIN (len, (gsize) G_MAXSSIZE), marks[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static TdnEligibility *
+null_officer_result (const char *code)
+{
+  TdnEligibility *self = tdn_eligibility_new_for_code (code);
+
+  self->status = TDN_ELIGIBILITY_CONFIG_ERROR;
+  tdn_eligibility_set_message (self, tdn_eligibility_config_error_msgid ());
+  return self;
+}
+
 TdnEligibility *
 tdn_eligibility_from_gateway_json (const char  *data,
                                    gsize        len,
@@ -140,6 +166,10 @@ tdn_eligibility_from_gateway_json (const char  *data,
   if (len == 0 || len > G_MAXSSIZE
       || !json_parser_load_from_data (parser, data, (gssize) len, &local_error))
     {
+      /* A bare text answer has no code: it is the gateway refusing a
+       * missing parameter, which its JSON answers call 205. */
+      if (len > 0 && mentions_null_officer (data, len))
+        return null_officer_result ("205");
       g_set_error (error, TDN_ELIGIBILITY_ERROR, TDN_ELIGIBILITY_ERROR_MALFORMED,
                    _("The insurance gateway's answer is not valid JSON."));
       return NULL;
@@ -160,6 +190,12 @@ tdn_eligibility_from_gateway_json (const char  *data,
       return NULL;
     }
 
+  if (mentions_null_officer (data, len))
+    {
+      self = null_officer_result (code);
+      self->raw_json = g_strndup (data, len);
+      return g_steal_pointer (&self);
+    }
   self = tdn_eligibility_new_for_code (code);
   self->raw_json = g_strndup (data, len);
 

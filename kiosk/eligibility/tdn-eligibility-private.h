@@ -12,5 +12,6 @@ G_BEGIN_DECLS
 void        tdn_eligibility_set_message    (TdnEligibility *self,
                                             const char     *msgid);
 const char *tdn_eligibility_new_card_msgid (void);
+const char *tdn_eligibility_config_error_msgid (void);
 
 G_END_DECLS

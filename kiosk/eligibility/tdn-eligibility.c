@@ -150,6 +150,14 @@ tdn_eligibility_new_card_msgid (void)
   return new_card_msgid;
 }
 
+const char *
+tdn_eligibility_config_error_msgid (void)
+{
+  const CodeEntry *e = lookup_code ("401");
+
+  return e != NULL ? e->msgid : unknown_msgid;
+}
+
 TdnEligibility *
 tdn_eligibility_new_for_code (const char *code)
 {

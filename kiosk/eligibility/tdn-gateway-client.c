@@ -257,14 +257,37 @@ http_post (TdnGatewayClient *self,
     }
 }
 
+/* A string member; a number is printed (a gateway may send "maKetQua": 200). */
 static char *
 object_string (JsonObject *obj, const char *name)
 {
   JsonNode *n = obj != NULL ? json_object_get_member (obj, name) : NULL;
 
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n))
+    return NULL;
+  if (json_node_get_value_type (n) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (n));
+  if (json_node_get_value_type (n) != G_TYPE_STRING)
     return NULL;
   return g_strdup (json_node_get_string (n));
+}
+
+/* expires_in → µs since the epoch, or 0. The gateway sends an ISO-8601 UTC
+ * time; a zone-less time is UTC, and a bare number (as other token
+ * services do) is seconds from now. */
+static gint64
+token_expiry (const char *expires)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) until = NULL;
+  guint64 secs = 0;
+
+  if (expires == NULL || *expires == '\0')
+    return 0;
+  if (g_ascii_string_to_unsigned (expires, 10, 1, 7 * 24 * 3600, &secs, NULL))
+    return tdn_clock_get_real () + (gint64) secs * G_USEC_PER_SEC;
+  until = g_date_time_new_from_iso8601 (expires, utc);
+  return until != NULL ? g_date_time_to_unix (until) * G_USEC_PER_SEC : 0;
 }
 
 /* Logs in; self->lock held. */
@@ -281,7 +304,7 @@ login_locked (TdnGatewayClient *self,
   g_autofree char *token = NULL;
   g_autofree char *id_token = NULL;
   g_autofree char *expires = NULL;
-  g_autoptr(GDateTime) until = NULL;
+  gint64 expiry;
   JsonObject *root = NULL, *key = NULL;
   long status = 0;
 
@@ -341,14 +364,11 @@ login_locked (TdnGatewayClient *self,
                    code != NULL ? code : "?");
       return FALSE;
     }
-  if (expires != NULL)
-    until = g_date_time_new_from_iso8601 (expires, NULL);
+  expiry = token_expiry (expires);
   self->token = g_steal_pointer (&token);
   self->id_token = g_strdup (id_token != NULL ? id_token : "");
   /* No or bad expiry: use the token for this call only. */
-  self->token_until = until != NULL
-                      ? g_date_time_to_unix (until) * G_USEC_PER_SEC - TOKEN_MARGIN_US
-                      : tdn_clock_get_real ();
+  self->token_until = expiry > 0 ? expiry - TOKEN_MARGIN_US : tdn_clock_get_real ();
   return TRUE;
 }
 

@@ -33,6 +33,7 @@ static const struct {
   { "spool_error", N_("Visit could not be saved") },
   { "manual_entry", N_("Patient typed their details") },
   { "patient_request", N_("Patient asked for help") },
+  { "his_delivery_failed", N_("Visit not accepted by the hospital system") },
 };
 
 const char * const *

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "tdn-queue.h"
 
@@ -165,6 +166,37 @@ bad:
   return NULL;
 }
 
+/* The queue day for `now`: the hospital-local date, but never before the
+ * latest day this spool has handed numbers out for. A clock set back
+ * (a wobble across midnight, an RTC that lost its battery and boots in
+ * 2020 before NTP) would otherwise restart at 001 and print numbers
+ * already in today's waiting room; continuing the latest day's counter
+ * keeps every number unique (docs/adr/0700-queue-day.md). */
+static char *
+queue_day (sqlite3   *db,
+           GDateTime *now,
+           gboolean   warn)
+{
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  sqlite3_stmt *stmt = NULL;
+  char *latest = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT max(day) FROM queue_counters", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW
+      && sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
+    latest = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (latest != NULL && strcmp (latest, day) > 0)
+    {
+      if (warn)
+        g_warning ("the clock says %s but queue numbers were already given for %s; "
+                 "continuing that day's numbers (check the kiosk's clock)", day, latest);
+      return latest;
+    }
+  g_free (latest);
+  return g_steal_pointer (&day);
+}
+
 gboolean
 tdn_queue_allocate (sqlite3         *db,
                     const char      *format,
@@ -174,12 +206,14 @@ tdn_queue_allocate (sqlite3         *db,
                     TdnQueueNumber  *out,
                     GError         **error)
 {
-  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *day = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 seq = -1;
   char *number;
 
   g_return_val_if_fail (db != NULL && clinic != NULL && out != NULL, FALSE);
+
+  day = queue_day (db, now, TRUE);
 
   if (sqlite3_prepare_v2 (db,
                           "INSERT INTO queue_counters (day, clinic, last_seq) VALUES (?1, ?2, 1)"
@@ -222,7 +256,7 @@ tdn_queue_issued_today (sqlite3    *db,
                         const char *clinic_code,
                         GDateTime  *now)
 {
-  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *day = queue_day (db, now, FALSE);
   sqlite3_stmt *stmt = NULL;
   gint64 n = 0;
 
@@ -235,4 +269,23 @@ tdn_queue_issued_today (sqlite3    *db,
     n = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return n;
+}
+
+char *
+tdn_queue_take_number (sqlite3          *db,
+                       const char       *format,
+                       const char       *kiosk_id,
+                       const TdnClinic  *clinic,
+                       GError          **error)
+{
+  g_autoptr(GDateTime) now = tdn_clock_now ();
+  TdnQueueNumber n = { 0 };
+  char *number;
+
+  if (!tdn_queue_ensure_schema (db, error)
+      || !tdn_queue_allocate (db, format, kiosk_id, clinic, now, &n, error))
+    return NULL;
+  number = g_strdup (n.number);
+  tdn_queue_number_clear (&n);
+  return number;
 }

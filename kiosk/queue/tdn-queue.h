@@ -68,7 +68,9 @@ char       *tdn_queue_format_number  (const char  *format,
                                       gint64       seq,
                                       GError     **error);
 /* Allocates the next number; call inside the caller's write transaction
- * (BEGIN IMMEDIATE). `now` decides the day (its own time zone). */
+ * (BEGIN IMMEDIATE). `now` decides the day (its own time zone), except
+ * that the day never goes back before the latest day numbers were given
+ * for: a clock set back continues that day's counter. */
 gboolean    tdn_queue_allocate       (sqlite3          *db,
                                       const char       *format,
                                       const char       *kiosk_id,
@@ -76,6 +78,13 @@ gboolean    tdn_queue_allocate       (sqlite3          *db,
                                       GDateTime        *now,
                                       TdnQueueNumber   *out,
                                       GError          **error);
+/* tdn_queue_ensure_schema() then tdn_queue_allocate() at tdn_clock_now():
+ * the next number as a string, for a visit's commit transaction. */
+char       *tdn_queue_take_number    (sqlite3          *db,
+                                      const char       *format,
+                                      const char       *kiosk_id,
+                                      const TdnClinic  *clinic,
+                                      GError          **error) G_GNUC_WARN_UNUSED_RESULT;
 /* Numbers handed out today for `clinic` (for "N people waiting"). */
 gint64      tdn_queue_issued_today   (sqlite3          *db,
                                       const char       *clinic_code,

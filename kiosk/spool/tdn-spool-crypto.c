@@ -77,18 +77,23 @@ tdn_spool_key_load (const char  *path,
                                _("No random numbers available for the spool key"));
           return NULL;
         }
-      fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-      if (fd >= 0 && (write (fd, raw, sizeof raw) != sizeof raw || fsync (fd) != 0))
-        {
-          close (fd);
-          unlink (path);
-          fd = -1;
-        }
-      if (fd >= 0)
-        {
-          close (fd);
-          g_message ("created a new spool key");
-        }
+      /* Written whole beside it, then linked into place: the kiosk and
+       * syncd may start together on a new machine, and neither may read
+       * a half-written key or replace the other's. */
+      {
+        g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
+
+        fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
+        if (fd >= 0)
+          {
+            gboolean written = write (fd, raw, sizeof raw) == sizeof raw && fsync (fd) == 0;
+
+            close (fd);
+            if (written && link (tmp, path) == 0)
+              g_message ("created a new spool key");
+            unlink (tmp);
+          }
+      }
       OPENSSL_cleanse (raw, sizeof raw);
       fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     }

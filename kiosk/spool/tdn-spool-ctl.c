@@ -1,4 +1,4 @@
-/* tdn-spool-ctl.c — tiepdonctl spool status and spool add-test-visit
+/* tdn-spool-ctl.c — tiepdonctl spool status, add-test-visit and rekey
  *
  * Copyright 2026 The Tiếp đón authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,23 +7,30 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "tdn-ctl.h"
 #include "tdn-ctl-modules.h"
 #include "tdn-queue.h"
 #include "tdn-spool.h"
+#include "tdn-spool-ctl-private.h"
 
-static TdnSpool *
-open_spool (TdnCtl  *ctl,
-            GError **error)
+TdnSpool *
+tdn_spool_ctl_open (TdnCtl  *ctl,
+                    GError **error)
 {
   TdnConfig *config = tdn_ctl_load_config (ctl, error);
+  TdnSpool *spool;
 
   if (config == NULL)
     return NULL;
-  return tdn_spool_open (tdn_config_get_string (config, "spool", "path"),
-                         tdn_config_get_string (config, "spool", "key_file"), error);
+  spool = tdn_spool_open (tdn_config_get_string (config, "spool", "path"),
+                          tdn_config_get_string (config, "spool", "key_file"), error);
+  if (spool != NULL)
+    tdn_spool_set_busy_timeout (spool, (int) tdn_config_get_int (config, "spool", "busy_timeout_ms"));
+  return spool;
 }
 
 static int
@@ -37,7 +44,7 @@ spool_status (TdnCtl *ctl,
 
   if (!tdn_ctl_parse (ctl, NULL, &argc, &argv))
     return TDN_CTL_EXIT_INVALID;
-  spool = open_spool (ctl, &error);
+  spool = tdn_spool_ctl_open (ctl, &error);
   if (spool == NULL || !tdn_spool_get_counts (spool, &c, &error))
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, "%s", error->message);
   if (tdn_ctl_get_json (ctl))
@@ -46,19 +53,7 @@ spool_status (TdnCtl *ctl,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "pending");
-      json_builder_add_int_value (b, c.pending);
-      json_builder_set_member_name (b, "in_flight");
-      json_builder_add_int_value (b, c.in_flight);
-      json_builder_set_member_name (b, "delivered");
-      json_builder_add_int_value (b, c.delivered);
-      json_builder_set_member_name (b, "parked");
-      json_builder_add_int_value (b, c.parked);
-      json_builder_set_member_name (b, "oldest_pending_age_s");
-      if (c.oldest_pending_age_s >= 0)
-        json_builder_add_int_value (b, c.oldest_pending_age_s);
-      else
-        json_builder_add_null_value (b);
+      tdn_spool_counts_add_json (&c, b);
       json_builder_end_object (b);
       root = json_builder_get_root (b);
       tdn_ctl_print_json (ctl, root);
@@ -81,15 +76,9 @@ allocate_cb (sqlite3   *db,
              GError   **error)
 {
   Alloc *a = data;
-  g_autoptr(GDateTime) now = tdn_clock_now ();
-  TdnQueueNumber n = { 0 };
 
-  if (!tdn_queue_ensure_schema (db, error) ||
-      !tdn_queue_allocate (db, a->format, visit->kiosk_id, a->clinic, now, &n, error))
-    return FALSE;
-  visit->queue_number = g_strdup (n.number);
-  tdn_queue_number_clear (&n);
-  return TRUE;
+  visit->queue_number = tdn_queue_take_number (db, a->format, visit->kiosk_id, a->clinic, error);
+  return visit->queue_number != NULL;
 }
 
 static int
@@ -130,7 +119,7 @@ spool_add_test_visit (TdnCtl *ctl,
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("no such clinic in the configuration"));
   a.format = tdn_config_get_string (config, "queue", "number_format");
 
-  spool = open_spool (ctl, &error);
+  spool = tdn_spool_ctl_open (ctl, &error);
   if (spool == NULL)
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, "%s", error->message);
   v->kiosk_id = g_strdup (tdn_config_get_string (config, "kiosk", "id"));
@@ -164,15 +153,75 @@ spool_add_test_visit (TdnCtl *ctl,
   return TDN_CTL_EXIT_OK;
 }
 
+/* Re-seal under a new key, then swap the files so that at every moment
+ * [spool] key_file opens the spool: link the old key aside, then rename
+ * the new one over it (atomic). Running it again after a crash finishes. */
+static int
+spool_rekey (TdnCtl *ctl,
+             int     argc,
+             char  **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TdnSpool) spool = NULL;
+  g_autofree char *fresh = NULL, *retired = NULL;
+  TdnConfig *config;
+  const char *key_file;
+  guint n = 0;
+
+  if (!tdn_ctl_parse (ctl, NULL, &argc, &argv))
+    return TDN_CTL_EXIT_INVALID;
+  config = tdn_ctl_load_config (ctl, &error);
+  if (config == NULL)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, "%s", error->message);
+  key_file = tdn_config_get_string (config, "spool", "key_file");
+  if (!g_file_test (key_file, G_FILE_TEST_EXISTS))
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("There is no spool key %s to rotate"), key_file);
+  fresh = g_strconcat (key_file, ".new", NULL);
+  retired = g_strdup_printf ("%s.retired-%" G_GINT64_FORMAT, key_file, tdn_clock_get_real ());
+  spool = tdn_spool_ctl_open (ctl, &error);
+  if (spool == NULL || !tdn_spool_rekey (spool, fresh, g_get_user_name (), &n, &error))
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, "%s", error->message);
+  if (link (key_file, retired) != 0 || rename (fresh, key_file) != 0)
+    {
+      int saved = errno;
+      return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE,
+                           _("The spool is sealed with %s but the key files could not be swapped (%s); run "
+                             "“tiepdonctl spool rekey” again"), fresh, g_strerror (saved));
+    }
+  if (tdn_ctl_get_json (ctl))
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "resealed_values");
+      json_builder_add_int_value (b, n);
+      json_builder_set_member_name (b, "key_file");
+      json_builder_add_string_value (b, key_file);
+      json_builder_set_member_name (b, "retired_key_file");
+      json_builder_add_string_value (b, retired);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      tdn_ctl_print_json (ctl, root);
+    }
+  else
+    printf (_("%u values sealed with the new key in %s; the old key is %s — delete it when no backup needs it\n"),
+            n, key_file, retired);
+  return TDN_CTL_EXIT_OK;
+}
+
 static const TdnCtlCommand commands[] = {
   { "spool status", "[--json]",
     N_("Count the visits waiting for, on their way to, and delivered to the HIS"), spool_status },
   { "spool add-test-visit", "[--clinic CODE] [--name NAME] [--id NUM] [--dob DATE] [--payment WAY] [--json]",
     N_("Commit a test visit with a queue number (for printer and HIS checks)"), spool_add_test_visit },
+  { "spool rekey", "[--json]",
+    N_("Seal the spool's personal data with a new key (stop the kiosk and syncd first)"), spool_rekey },
 };
 
 void
 tdn_spool_ctl_register (TdnCtl *ctl)
 {
   tdn_ctl_register_commands (ctl, commands, G_N_ELEMENTS (commands));
+  tdn_spool_ctl_register_outbox (ctl);
 }

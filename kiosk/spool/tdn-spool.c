@@ -15,14 +15,7 @@
 #include "tdn-base.h"
 #include "tdn-spool.h"
 #include "tdn-spool-crypto.h"
-
-struct _TdnSpool
-{
-  GObject      parent_instance;
-  sqlite3     *db;
-  TdnSpoolKey *key;
-  char        *path;
-};
+#include "tdn-spool-private.h"
 
 G_DEFINE_FINAL_TYPE (TdnSpool, tdn_spool, G_TYPE_OBJECT)
 G_DEFINE_QUARK (tdn-spool-error-quark, tdn_spool_error)
@@ -49,6 +42,13 @@ static const char * const migrations[] = {
   "CREATE TABLE audit ("
   "  id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, actor TEXT NOT NULL,"
   "  action TEXT NOT NULL, visit_id TEXT, detail TEXT);",
+  /* 2: the chip photo (sealed); the delivered bytes kept with the outbox
+   * row so a retry resends exactly what the first attempt sent. */
+  "ALTER TABLE visits ADD COLUMN photo TEXT;"
+  "ALTER TABLE outbox ADD COLUMN payload TEXT;"
+  "ALTER TABLE outbox ADD COLUMN destination TEXT;"
+  "ALTER TABLE outbox ADD COLUMN updated_at INTEGER;"
+  "CREATE INDEX outbox_visit ON outbox (visit_id, revision);",
 };
 
 /* The columns that hold personal data, sealed in the file. */
@@ -56,10 +56,10 @@ static const char * const sealed_columns[] = {
   "id_number", "full_name", "date_of_birth", "address", "bhyt_card", "eligibility_raw", NULL
 };
 
-static gboolean
-db_fail (TdnSpool    *self,
-         GError     **error,
-         const char  *what)
+gboolean
+tdn_spool_fail (TdnSpool    *self,
+                GError     **error,
+                const char  *what)
 {
   int rc = sqlite3_extended_errcode (self->db) & 0xff;
 
@@ -76,13 +76,13 @@ db_fail (TdnSpool    *self,
   return FALSE;
 }
 
-static gboolean
-exec (TdnSpool    *self,
-      const char  *sql,
-      GError     **error)
+gboolean
+tdn_spool_exec (TdnSpool    *self,
+                const char  *sql,
+                GError     **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return db_fail (self, error, sql);
+    return tdn_spool_fail (self, error, sql);
   return TRUE;
 }
 
@@ -135,6 +135,7 @@ tdn_visit_free (TdnVisit *visit)
         g_free (*fields[i]);
       }
   }
+  g_clear_pointer (&visit->photo, g_bytes_unref);
   g_free (visit);
 }
 
@@ -145,9 +146,9 @@ migrate (TdnSpool  *self,
   sqlite3_stmt *stmt = NULL;
   int version = 0;
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!tdn_spool_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!exec (self, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", error))
+  if (!tdn_spool_exec (self, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", error))
     goto rollback;
   sqlite3_prepare_v2 (self->db, "SELECT COALESCE (MAX (version), 0) FROM schema_version", -1, &stmt, NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -164,11 +165,11 @@ migrate (TdnSpool  *self,
     {
       g_autofree char *mark = g_strdup_printf ("INSERT INTO schema_version VALUES (%d)", v);
 
-      if (!exec (self, migrations[v], error) || !exec (self, mark, error))
+      if (!tdn_spool_exec (self, migrations[v], error) || !tdn_spool_exec (self, mark, error))
         goto rollback;
       g_message ("spool schema migrated to version %d", v);
     }
-  return exec (self, "COMMIT", error);
+  return tdn_spool_exec (self, "COMMIT", error);
 
 rollback:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -182,7 +183,6 @@ tdn_spool_open (const char  *path,
 {
   g_autoptr(TdnSpool) self = g_object_new (TDN_TYPE_SPOOL, NULL);
   struct stat st;
-  int fd;
 
   g_return_val_if_fail (path != NULL && key_path != NULL, NULL);
   self->path = g_strdup (path);
@@ -193,29 +193,38 @@ tdn_spool_open (const char  *path,
                    _("%s can be read by other users; run “chmod 600 %s”"), path, path);
       return NULL;
     }
-  fd = open (path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-  if (fd < 0)
+  /* Create the file 0600 before SQLite does, but never open and close an
+   * existing spool here: closing any descriptor of the file drops the
+   * POSIX locks that this process's other SQLite connections hold on it
+   * (syncd has two), which breaks WAL readers. */
+  if (stat (path, &st) != 0)
     {
-      int saved = errno;
-      g_set_error (error, TDN_SPOOL_ERROR, TDN_SPOOL_ERROR_OPEN,
-                   _("Cannot open the spool %s: %s"), path, g_strerror (saved));
-      return NULL;
+      int fd = open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+
+      if (fd >= 0)
+        close (fd);
+      else if (errno != EEXIST)
+        {
+          int saved = errno;
+          g_set_error (error, TDN_SPOOL_ERROR, TDN_SPOOL_ERROR_OPEN,
+                       _("Cannot open the spool %s: %s"), path, g_strerror (saved));
+          return NULL;
+        }
     }
-  close (fd);
 
   self->key = tdn_spool_key_load (key_path, TRUE, error);
   if (self->key == NULL)
     return NULL;
   if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
     {
-      db_fail (self, error, "open");
+      tdn_spool_fail (self, error, "open");
       return NULL;
     }
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
-  if (!exec (self, "PRAGMA journal_mode=WAL", error) ||
-      !exec (self, "PRAGMA synchronous=FULL", error) ||
-      !exec (self, "PRAGMA foreign_keys=ON", error) ||
+  if (!tdn_spool_exec (self, "PRAGMA journal_mode=WAL", error) ||
+      !tdn_spool_exec (self, "PRAGMA synchronous=FULL", error) ||
+      !tdn_spool_exec (self, "PRAGMA foreign_keys=ON", error) ||
       !migrate (self, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -255,9 +264,9 @@ insert_revision (TdnSpool  *self,
                           "INSERT INTO visits (visit_id, revision, kiosk_id, created_at, id_hash, id_number,"
                           " full_name, date_of_birth, sex, address, bhyt_card, assurance, language, clinic,"
                           " priority, queue_number, eligibility_status, eligibility_code, eligibility_raw,"
-                          " payment) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                          " payment, photo) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return db_fail (self, error, "insert visit");
+    return tdn_spool_fail (self, error, "insert visit");
   sqlite3_bind_text (stmt, 1, v->visit_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, v->revision);
   sqlite3_bind_text (stmt, 3, v->kiosk_id ? v->kiosk_id : "", -1, SQLITE_TRANSIENT);
@@ -275,33 +284,39 @@ insert_revision (TdnSpool  *self,
       else
         sqlite3_bind_text (stmt, 6 + (int) i, values[i], -1, SQLITE_TRANSIENT);
     }
+  if (v->photo != NULL)
+    sqlite3_bind_text (stmt, 21,
+                       tdn_spool_encrypt (self->key, "photo", g_bytes_get_data (v->photo, NULL),
+                                          g_bytes_get_size (v->photo)),
+                       -1, g_free);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_finalize (stmt);
-      return db_fail (self, error, "insert visit");
+      return tdn_spool_fail (self, error, "insert visit");
     }
   sqlite3_finalize (stmt);
 
   /* The delivery id is fixed now and reused by every attempt. */
   sqlite3_prepare_v2 (self->db,
-                      "INSERT INTO outbox (delivery_id, visit_id, revision, state, next_attempt_at, created_at)"
-                      " VALUES (?, ?, ?, 'pending', ?, ?)", -1, &stmt, NULL);
+                      "INSERT INTO outbox (delivery_id, visit_id, revision, state, next_attempt_at, created_at,"
+                      " updated_at) VALUES (?, ?, ?, 'pending', ?, ?, ?)", -1, &stmt, NULL);
   sqlite3_bind_text (stmt, 1, delivery, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, v->visit_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, v->revision);
   sqlite3_bind_int64 (stmt, 4, now);
   sqlite3_bind_int64 (stmt, 5, now);
+  sqlite3_bind_int64 (stmt, 6, now);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_finalize (stmt);
-      return db_fail (self, error, "insert outbox");
+      return tdn_spool_fail (self, error, "insert outbox");
     }
   sqlite3_finalize (stmt);
   return TRUE;
 }
 
-static gboolean
-audit (TdnSpool    *self,
+gboolean
+tdn_spool_audit (TdnSpool    *self,
        const char  *actor,
        const char  *action,
        const char  *visit_id,
@@ -321,7 +336,20 @@ audit (TdnSpool    *self,
     sqlite3_bind_text (stmt, 5, detail, -1, SQLITE_TRANSIENT);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   sqlite3_finalize (stmt);
-  return ok || db_fail (self, error, "insert audit");
+  return ok || tdn_spool_fail (self, error, "insert audit");
+}
+
+gboolean
+tdn_spool_add_audit (TdnSpool    *self,
+                     const char  *actor,
+                     const char  *action,
+                     const char  *visit_id,
+                     const char  *detail,
+                     GError     **error)
+{
+  g_return_val_if_fail (TDN_IS_SPOOL (self), FALSE);
+  g_return_val_if_fail (actor != NULL && action != NULL, FALSE);
+  return tdn_spool_audit (self, actor, action, visit_id, detail, error);
 }
 
 gboolean
@@ -338,12 +366,12 @@ tdn_spool_commit_visit (TdnSpool         *self,
     visit->visit_id = tdn_uuid_new ();
   visit->revision = 1;
   visit->created_at = tdn_clock_get_real ();
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!tdn_spool_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   if ((txn != NULL && !txn (self->db, visit, user_data, error)) ||
       !insert_revision (self, visit, error) ||
-      !audit (self, visit->kiosk_id ? visit->kiosk_id : "kiosk", "commit", visit->visit_id, NULL, error) ||
-      !exec (self, "COMMIT", error))
+      !tdn_spool_audit (self, visit->kiosk_id ? visit->kiosk_id : "kiosk", "commit", visit->visit_id, NULL, error) ||
+      !tdn_spool_exec (self, "COMMIT", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
@@ -362,11 +390,12 @@ column_text (sqlite3_stmt *stmt,
   return t != NULL ? g_strdup (t) : NULL;
 }
 
-/* The latest revision; call with or without a transaction. */
+/* Revision `revision` (0: the latest); call with or without a transaction. */
 static TdnVisit *
-load_latest (TdnSpool    *self,
-             const char  *visit_id,
-             GError     **error)
+load_revision (TdnSpool    *self,
+               const char  *visit_id,
+               int          revision,
+               GError     **error)
 {
   g_autoptr(TdnVisit) v = tdn_visit_new ();
   sqlite3_stmt *stmt = NULL;
@@ -381,22 +410,25 @@ load_latest (TdnSpool    *self,
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT revision, kiosk_id, created_at, id_number, full_name, date_of_birth, sex,"
                           " address, bhyt_card, assurance, language, clinic, priority, queue_number,"
-                          " eligibility_status, eligibility_code, eligibility_raw, payment"
-                          " FROM visits WHERE visit_id = ? ORDER BY revision DESC LIMIT 1",
+                          " eligibility_status, eligibility_code, eligibility_raw, payment, photo, purged"
+                          " FROM visits WHERE visit_id = ?1 AND (?2 = 0 OR revision = ?2)"
+                          " ORDER BY revision DESC LIMIT 1",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      db_fail (self, error, "read visit");
+      tdn_spool_fail (self, error, "read visit");
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, visit_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, revision);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
       sqlite3_finalize (stmt);
       if (rc == SQLITE_DONE)
-        g_set_error (error, TDN_SPOOL_ERROR, TDN_SPOOL_ERROR_NOT_FOUND, _("No visit %s in the spool"), visit_id);
+        g_set_error (error, TDN_SPOOL_ERROR, TDN_SPOOL_ERROR_NOT_FOUND,
+                     _("No visit %s in the spool; check the reference on the ticket"), visit_id);
       else
-        db_fail (self, error, "read visit");
+        tdn_spool_fail (self, error, "read visit");
       return NULL;
     }
   v->visit_id = g_strdup (visit_id);
@@ -423,6 +455,16 @@ load_latest (TdnSpool    *self,
       else
         *fields[i] = g_steal_pointer (&raw);
     }
+  if (sqlite3_column_type (stmt, 18) != SQLITE_NULL)
+    {
+      v->photo = tdn_spool_decrypt (self->key, "photo", (const char *) sqlite3_column_text (stmt, 18), error);
+      if (v->photo == NULL)
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+    }
+  v->purged = sqlite3_column_int (stmt, 19) != 0;
   sqlite3_finalize (stmt);
   return g_steal_pointer (&v);
 }
@@ -433,7 +475,26 @@ tdn_spool_get_visit (TdnSpool    *self,
                      GError     **error)
 {
   g_return_val_if_fail (TDN_IS_SPOOL (self), NULL);
-  return load_latest (self, visit_id, error);
+  return load_revision (self, visit_id, 0, error);
+}
+
+TdnVisit *
+tdn_spool_get_revision (TdnSpool    *self,
+                        const char  *visit_id,
+                        int          revision,
+                        GError     **error)
+{
+  g_return_val_if_fail (TDN_IS_SPOOL (self), NULL);
+  g_return_val_if_fail (visit_id != NULL && revision > 0, NULL);
+  return load_revision (self, visit_id, revision, error);
+}
+
+void
+tdn_spool_set_busy_timeout (TdnSpool *self,
+                            int       ms)
+{
+  g_return_if_fail (TDN_IS_SPOOL (self));
+  sqlite3_busy_timeout (self->db, ms);
 }
 
 gboolean
@@ -449,11 +510,19 @@ tdn_spool_add_revision (TdnSpool        *self,
   g_return_val_if_fail (TDN_IS_SPOOL (self), FALSE);
   g_return_val_if_fail (visit_id != NULL && changes != NULL && actor != NULL, FALSE);
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!tdn_spool_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  v = load_latest (self, visit_id, error);
+  v = load_revision (self, visit_id, 0, error);
   if (v == NULL)
     goto rollback;
+  /* A revision of an anonymised visit would reach the HIS as a stranger. */
+  if (v->purged)
+    {
+      g_set_error (error, TDN_SPOOL_ERROR, TDN_SPOOL_ERROR_PURGED,
+                   _("Visit %s is older than the retention period and its personal data is erased; "
+                     "register the change at the desk"), visit_id);
+      goto rollback;
+    }
   {
     char **dst[] = { VISIT_STRINGS (v) };
     char * const *src[] = { VISIT_STRINGS (changes) };
@@ -466,11 +535,16 @@ tdn_spool_add_revision (TdnSpool        *self,
           *dst[i] = g_strdup (*src[i]);
         }
   }
+  if (changes->photo != NULL)
+    {
+      g_clear_pointer (&v->photo, g_bytes_unref);
+      v->photo = g_bytes_ref (changes->photo);
+    }
   v->revision++;
   v->created_at = tdn_clock_get_real ();
   if (!insert_revision (self, v, error) ||
-      !audit (self, actor, "revision", visit_id, reason, error) ||
-      !exec (self, "COMMIT", error))
+      !tdn_spool_audit (self, actor, "revision", visit_id, reason, error) ||
+      !tdn_spool_exec (self, "COMMIT", error))
     goto rollback;
   g_message ("visit %s revision %d by %s", visit_id, v->revision, actor);
   return TRUE;
@@ -492,7 +566,7 @@ tdn_spool_find_by_id_number (TdnSpool    *self,
   if (sqlite3_prepare_v2 (self->db, "SELECT DISTINCT visit_id FROM visits WHERE id_hash = ? ORDER BY created_at",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      db_fail (self, error, "find visit");
+      tdn_spool_fail (self, error, "find visit");
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
@@ -500,38 +574,4 @@ tdn_spool_find_by_id_number (TdnSpool    *self,
     g_strv_builder_add (b, (const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return g_strv_builder_end (b);
-}
-
-gboolean
-tdn_spool_get_counts (TdnSpool        *self,
-                      TdnSpoolCounts  *c,
-                      GError         **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  memset (c, 0, sizeof *c);
-  c->oldest_pending_age_s = -1;
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT state, COUNT (*), MIN (created_at) FROM outbox GROUP BY state",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return db_fail (self, error, "count outbox");
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *state = (const char *) sqlite3_column_text (stmt, 0);
-      gint64 n = sqlite3_column_int64 (stmt, 1);
-
-      if (g_str_equal (state, "pending"))
-        {
-          c->pending = n;
-          c->oldest_pending_age_s = (tdn_clock_get_real () - sqlite3_column_int64 (stmt, 2)) / G_USEC_PER_SEC;
-        }
-      else if (g_str_equal (state, "in_flight"))
-        c->in_flight = n;
-      else if (g_str_equal (state, "delivered"))
-        c->delivered = n;
-      else if (g_str_equal (state, "parked"))
-        c->parked = n;
-    }
-  sqlite3_finalize (stmt);
-  return TRUE;
 }

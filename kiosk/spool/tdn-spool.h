@@ -13,6 +13,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 G_BEGIN_DECLS
@@ -28,11 +29,12 @@ typedef enum {
   TDN_SPOOL_ERROR_KEY,           /* key file missing, unreadable, wrong */
   TDN_SPOOL_ERROR_DATABASE,
   TDN_SPOOL_ERROR_NOT_FOUND,
+  TDN_SPOOL_ERROR_PURGED,        /* personal data erased by retention */
 } TdnSpoolError;
 
 GQuark tdn_spool_error_quark (void);
 
-#define TDN_SPOOL_SCHEMA_VERSION 1
+#define TDN_SPOOL_SCHEMA_VERSION 2
 
 /* One revision of a visit as the kiosk knows it. Personal fields are
  * plain here and sealed in the file. */
@@ -58,6 +60,8 @@ typedef struct {
   char   *eligibility_code;
   char   *eligibility_raw;   /* the gateway's answer (sealed) */
   char   *payment;           /* bhyt / self_pay / pending */
+  GBytes *photo;             /* chip DG2 JPEG or NULL (sealed) */
+  gboolean purged;           /* personal data erased by retention (read only) */
 } TdnVisit;
 
 typedef struct {
@@ -108,12 +112,55 @@ gboolean  tdn_spool_add_revision  (TdnSpool         *self,
 TdnVisit *tdn_spool_get_visit     (TdnSpool         *self,
                                    const char       *visit_id,
                                    GError          **error);
+/* One revision (1, 2, …), decrypted: what a delivery of it sends. */
+TdnVisit *tdn_spool_get_revision  (TdnSpool         *self,
+                                   const char       *visit_id,
+                                   int               revision,
+                                   GError          **error);
+/* How long to wait for the other process's write lock ([spool]
+ * busy_timeout_ms; 5 s until set). */
+void      tdn_spool_set_busy_timeout (TdnSpool      *self,
+                                      int            ms);
 /* Visit ids whose ID number is `id_number` (by HMAC). */
 GStrv     tdn_spool_find_by_id_number (TdnSpool     *self,
                                        const char   *id_number,
                                        GError      **error);
 gboolean  tdn_spool_get_counts    (TdnSpool         *self,
                                    TdnSpoolCounts   *counts,
+                                   GError          **error);
+/* Adds "pending", "in_flight", "delivered", "parked" and
+ * "oldest_pending_age_s" (null when nothing waits) to an open object. */
+void      tdn_spool_counts_add_json (const TdnSpoolCounts *counts,
+                                     JsonBuilder          *builder);
+
+/* An audit row (who did what to which visit); `detail` has no personal data. */
+gboolean  tdn_spool_add_audit     (TdnSpool         *self,
+                                   const char       *actor,
+                                   const char       *action,
+                                   const char       *visit_id,
+                                   const char       *detail,
+                                   GError          **error);
+/* Retention: erases the personal data (sealed columns, ID hash, the
+ * delivered bytes) of every visit whose deliveries were all delivered
+ * before `cutoff` (µs since the epoch), keeping an anonymous record
+ * (clinic, priority, times, eligibility status, payment) for statistics.
+ * Visits with a pending or parked delivery are kept whole. */
+gboolean  tdn_spool_purge         (TdnSpool         *self,
+                                   gint64            cutoff,
+                                   const char       *actor,
+                                   guint            *n_purged,
+                                   GError          **error);
+
+/* Key rotation: re-seals every personal value (and the ID hashes, and
+ * the stored delivery bytes) under the key in `new_key_path` (created 0600
+ * when missing) in one transaction; values already under it are skipped,
+ * so an interrupted rotation is finished by running it again. Afterwards
+ * this spool uses the new key; the caller swaps the key files. Stop the
+ * kiosk and syncd first: they hold the old key. */
+gboolean  tdn_spool_rekey         (TdnSpool         *self,
+                                   const char       *new_key_path,
+                                   const char       *actor,
+                                   guint            *n_values,
                                    GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdnVisit, tdn_visit_free)

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "tdn-base.h"
+#include "tdn-bhyt-period.h"
 #include "tdn-hl7.h"
 
 #define MAX_ACK (64 * 1024)
@@ -81,7 +82,18 @@ tdn_hl7_build_adt (const TdnVisit     *v,
                    const TdnHl7Header *h,
                    GDateTime          *now)
 {
+  return tdn_hl7_build_adt_arrived (v, delivery_id, h, now, now);
+}
+
+char *
+tdn_hl7_build_adt_arrived (const TdnVisit     *v,
+                           const char         *delivery_id,
+                           const TdnHl7Header *h,
+                           GDateTime          *now,
+                           GDateTime          *arrived)
+{
   g_autofree char *ts = g_date_time_format (now, "%Y%m%d%H%M%S%z");
+  g_autofree char *admit = g_date_time_format (arrived, "%Y%m%d%H%M%S%z");
   g_autofree char *name = hl7_name (v->full_name);
   g_autofree char *dob = hl7_date (v->date_of_birth);
   g_autofree char *addr = tdn_hl7_escape (v->address);
@@ -115,11 +127,17 @@ tdn_hl7_build_adt (const TdnVisit     *v,
   append_segment (m, "EVN", evn, 2);
   pid[1] = "1"; pid[3] = pid3; pid[5] = name; pid[7] = dob; pid[8] = sex; pid[11] = addr;
   append_segment (m, "PID", pid, 11);
-  pv1[1] = "1"; pv1[2] = "O"; pv1[3] = clinic; pv1[19] = visit; pv1[44] = ts;
+  pv1[1] = "1"; pv1[2] = "O"; pv1[3] = clinic; pv1[19] = visit; pv1[44] = admit;
   append_segment (m, "PV1", pv1, 44);
   if (v->bhyt_card != NULL && *v->bhyt_card != '\0')
     {
-      in1[1] = "1"; in1[2] = "BHYT"; in1[3] = "BHXH^^^VNM"; in1[36] = card;
+      g_autofree char *from = NULL, *to = NULL, *from_hl7 = NULL, *to_hl7 = NULL;
+
+      /* IN1-12/13: plan effective and expiration dates, when known. */
+      tdn_bhyt_period_from_raw (v->eligibility_raw, &from, &to);
+      from_hl7 = from != NULL ? hl7_date (from) : NULL;
+      to_hl7 = to != NULL ? hl7_date (to) : NULL;
+      in1[1] = "1"; in1[2] = "BHYT"; in1[3] = "BHXH^^^VNM"; in1[12] = from_hl7; in1[13] = to_hl7; in1[36] = card;
       append_segment (m, "IN1", in1, 36);
     }
   return g_string_free (m, FALSE);

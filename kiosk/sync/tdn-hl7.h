@@ -39,6 +39,13 @@ char           *tdn_hl7_build_adt    (const TdnVisit     *visit,
                                       const char         *delivery_id,
                                       const TdnHl7Header *header,
                                       GDateTime          *now) G_GNUC_WARN_UNUSED_RESULT;
+/* The same, with PV1-44 (admit time) = `arrived`, when revision 1 was
+ * committed; `now` dates MSH-7 and EVN-2. */
+char           *tdn_hl7_build_adt_arrived (const TdnVisit     *visit,
+                                           const char         *delivery_id,
+                                           const TdnHl7Header *header,
+                                           GDateTime          *now,
+                                           GDateTime          *arrived) G_GNUC_WARN_UNUSED_RESULT;
 GBytes         *tdn_hl7_mllp_frame   (const char         *message);
 /* Finds one complete MLLP frame in `data`; its payload and the bytes used. */
 gboolean        tdn_hl7_mllp_unframe (const guint8       *data,

@@ -12,13 +12,27 @@
 #
 # Fault injection at start (flags) or at run time (POST /_sim/faults with
 # a JSON object of the same names): latency_s, http500, status401,
-# code401, quota (lookups left; then HTTP 429), token_ttl_s.
+# code401, quota (lookups left; then quota_style "http429" (default):
+# HTTP 429, or "code500": the restricted-account answer maKetQua 500
+# "Có lỗi xảy ra trong quá trình tra cứu!"), token_ttl_s, null_hotencb
+# ("json": maKetQua 205 with ghiChu "Null hoTenCb"; "text": that text as
+# a bare text/plain body), expires_no_z (expires_in without the "Z"),
+# numeric (maKetQua as JSON numbers, expires_in as seconds: another
+# gateway's habits).
+#
+# Computed answers besides the people file: a 15-character maThe with a
+# benefit digit outside 1-5 is 053, with province 00 or above 96 is 052,
+# other malformed card codes are 051; a ngaySinh that is neither
+# dd/MM/yyyy nor yyyy is 205; an officer CCCD not registered is 054, an
+# officer name not matching it is 055; missing officer fields answer
+# "Null hoTenCb".
 # GET /_sim/stats gives {"logins": n, "lookups": n}. Prints "PORT <n>" on
 # stdout once listening (use --port 0).
 import argparse
 import datetime
 import hashlib
 import json
+import re
 import secrets
 import sys
 import threading
@@ -114,15 +128,19 @@ class Handler(BaseHTTPRequestHandler):
                 or str(body.get("password", "")).lower() != md5):
             self.send_json({"maKetQua": "401", "APIKey": None})
             return
+        with LOCK:
+            no_z = bool(STATE["faults"].get("expires_no_z"))
+            numeric = bool(STATE["faults"].get("numeric"))
         tok = secrets.token_urlsafe(48)
         idt = str(uuid.uuid4())
         exp = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=ttl)
         with LOCK:
             STATE["tokens"][tok] = (idt, self.client_address[0], time.time() + ttl)
-        self.send_json({"maKetQua": "200", "APIKey": {
+        expires = exp.strftime("%Y-%m-%dT%H:%M:%S.") + "%07d" % (exp.microsecond * 10) + ("" if no_z else "Z")
+        self.send_json({"maKetQua": 200 if numeric else "200", "APIKey": {
             "access_token": tok, "id_token": idt, "token_type": "Bearer",
             "username": acct["username"],
-            "expires_in": exp.strftime("%Y-%m-%dT%H:%M:%S.") + "%07dZ" % (exp.microsecond * 10)}})
+            "expires_in": int(ttl) if numeric else expires}})
 
     def lookup(self, q, body):
         with LOCK:
@@ -163,9 +181,21 @@ class Handler(BaseHTTPRequestHandler):
             if not quota_out:
                 STATE["lookups"] += 1
         if quota_out:
-            self.send(429, json.dumps({"message": "Vượt quá số lượt tra cứu trong ngày"}))
+            if faults.get("quota_style") == "code500":
+                self.send_json({"maKetQua": "500", "ghiChu": "Có lỗi xảy ra trong quá trình tra cứu!"})
+            else:
+                self.send(429, json.dumps({"message": "Vượt quá số lượt tra cứu trong ngày"}))
             return
-        self.send_json(self.answer(body))
+        if faults.get("null_hotencb") == "text":
+            self.send(200, "Null hoTenCb", "text/plain; charset=utf-8")
+            return
+        if faults.get("null_hotencb"):
+            self.send_json({"maKetQua": "205", "ghiChu": "Null hoTenCb"})
+            return
+        out = self.answer(body)
+        if faults.get("numeric"):
+            out["maKetQua"] = int(out["maKetQua"])
+        self.send_json(out)
 
     def answer(self, body):
         if body is None or not all(isinstance(body.get(k), str) and body.get(k)
@@ -175,7 +205,20 @@ class Handler(BaseHTTPRequestHandler):
             return {"maKetQua": "205", "ghiChu": "Null hoTenCb"}
         if body["cccdCb"] != self.server.account.get("officer_cccd", body["cccdCb"]):
             return {"maKetQua": "054", "ghiChu": "CCCD cán bộ không có trong danh sách"}
-        person = self.server.people.get(body["maThe"])
+        officer = self.server.account.get("officer_name")
+        if officer and fold(body["hoTenCb"]) != fold(officer):
+            return {"maKetQua": "055", "ghiChu": "Họ tên cán bộ không khớp với CCCD"}
+        dob = body["ngaySinh"]
+        if not (re.fullmatch(r"[0-9]{4}", dob) or re.fullmatch(r"[0-9]{2}/[0-9]{2}/[0-9]{4}", dob)):
+            return {"maKetQua": "205", "ghiChu": "Lỗi định dạng tham số ngaySinh"}
+        card_code = body["maThe"].strip().upper()
+        if not re.fullmatch(r"[0-9]{10}|[0-9]{12}|[A-Z]{2}[0-9]{13}", card_code):
+            return {"maKetQua": "051", "ghiChu": "Mã thẻ không đúng!"}
+        if len(card_code) == 15 and card_code[2] not in "12345":
+            return {"maKetQua": "053", "ghiChu": "Mã quyền lợi không đúng!"}
+        if len(card_code) == 15 and not 1 <= int(card_code[3:5]) <= 96:
+            return {"maKetQua": "052", "ghiChu": "Mã tỉnh không đúng!"}
+        person = self.server.people.get(card_code)
         if person is None:
             return {"maKetQua": "050", "ghiChu": "Thẻ không tồn tại!",
                     **{k: None for k in CARD_FIELDS}, "dsLichSuKCB2018": None}

@@ -89,6 +89,59 @@ assert len(d["files"]) == 2
 PY
 then ok "json output, drop-in wins, secret hidden"; else not_ok "json output (status $st)"; cat "$dir/err" | sed 's/^/# /'; fi
 
+# Drop-ins are read in name order, later ones win; only *.conf counts;
+# a broken drop-in is named, not the main file.
+rm -rf "$dir/etc"; mkdir -p "$dir/etc/conf.d"
+printf '[kiosk]\nid=K1\n' > "$dir/etc/tiepdon.conf"
+printf '[kiosk]\nid=K3\n' > "$dir/etc/conf.d/90-z.conf"
+printf '[kiosk]\nid=K2\n[printer]\npaper_width_mm=58\n' > "$dir/etc/conf.d/10-a.conf"
+printf '[kiosk]\nid=OLD\n' > "$dir/etc/conf.d/95-site.conf.dpkg-old"
+printf 'not a key file\n' > "$dir/etc/conf.d/README"
+"$ctl" config check --json --config "$dir/etc/tiepdon.conf" > "$dir/out" 2>"$dir/err"
+if [ $? -eq 0 ] && /usr/bin/python3 - "$dir/out" "$dir/etc" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+e = sys.argv[2]
+assert d["config"]["kiosk"]["id"] == "K3", d["config"]["kiosk"]["id"]
+assert d["sources"]["kiosk"]["id"] == e + "/conf.d/90-z.conf"
+assert d["config"]["printer"]["paper_width_mm"] == "58"
+assert d["sources"]["printer"]["paper_width_mm"] == e + "/conf.d/10-a.conf"
+assert d["files"] == [e + "/tiepdon.conf", e + "/conf.d/10-a.conf", e + "/conf.d/90-z.conf"], d["files"]
+PY
+then ok "drop-ins in name order, only *.conf"; else not_ok "drop-in order"; sed 's/^/# /' "$dir/err"; fi
+printf '[scanner]\nbaud=fast\n' > "$dir/etc/conf.d/50-m.conf"
+"$ctl" config check --config "$dir/etc/tiepdon.conf" > /dev/null 2>"$dir/err"
+if [ $? -eq 2 ] && [ "$(wc -l < "$dir/err")" = 1 ] && grep -qF "$dir/etc/conf.d/50-m.conf: [scanner] baud:" "$dir/err"; then
+  ok "broken drop-in named with group and key"; else not_ok "broken drop-in"; sed 's/^/# /' "$dir/err"; fi
+rm "$dir/etc/conf.d/50-m.conf"
+# An empty value is not a silent default.
+expect "empty value" 2 "[spool] retention_days: expected an integer from 1 to 3650" '[spool]
+retention_days=
+'
+expect "key in the wrong group" 2 "[kiosk] max_le: unknown key" '[kiosk]
+max_le=5
+'
+expect "bad boolean" 2 "[printer] buzzer:" '[printer]
+buzzer=maybe
+'
+# Only the schemes a printer backend exists for.
+expect "printer scheme without a backend" 2 "[printer] uri:" '[printer]
+uri=sim://ticket
+'
+expect "cups printer" 0 "cups://ticket" '[printer]
+uri=cups://ticket
+'
+
+# The broker's file: the BHXH password and the officer's CCCD never shown.
+mkdir -p "$dir/broker"
+printf '[broker]\ndatabase=%s/b.db\n[bhxh]\nurl=https://egw.example/\nusername=01999_BV\npassword=hunter2-not-shown\nofficer_name=Phạm Văn Bình\nofficer_cccd=001085009876\n' "$dir" > "$dir/broker/broker.conf"
+chmod 600 "$dir/broker/broker.conf"
+"$ctl" config check --schema broker --config "$dir/broker/broker.conf" > "$dir/out" 2>"$dir/err"
+st=$?
+"$ctl" config check --schema broker --json --config "$dir/broker/broker.conf" >> "$dir/out" 2>>"$dir/err"
+if [ $st -eq 0 ] && [ $? -eq 0 ] && ! grep -q "hunter2\|001085009876" "$dir/out" "$dir/err" && grep -q '(secret)' "$dir/out"; then
+  ok "broker schema: secrets hidden"; else not_ok "broker secrets"; sed 's/^/# /' "$dir/err"; fi
+
 # JSON error object.
 printf '[spool]\nretention_days=x\n' > "$dir/etc/tiepdon.conf"
 "$ctl" config check --json --config "$dir/etc/tiepdon.conf" > "$dir/out" 2>/dev/null

@@ -225,6 +225,24 @@ test_failures (Fixture *f, gconstpointer data)
   g_assert_cmpuint (tdn_gateway_client_get_login_count (c), ==, 1);
 }
 
+/* Another gateway's habits: numbers for maKetQua (200, 0, 70) and
+ * expires_in as seconds. One login still serves every lookup. */
+static void
+test_numeric_answers (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TdnGatewayClient) c = client (f, "sim-password", FALSE, 10);
+  g_autofree char *r = sim_call (f, "_sim/faults", "{\"numeric\": true}");
+  g_autoptr(TdnEligibility) a = lookup (c, f, "001190012345", "Lê Thị Mai", "14/02/1990");
+  g_autoptr(TdnEligibility) b = lookup (c, f, "001190012345", "Lê Thị Mai", "15/02/1990");
+  (void) data;
+
+  g_assert_nonnull (r);
+  g_assert_cmpstr (a->code, ==, "000");
+  g_assert_cmpint (a->status, ==, TDN_ELIGIBILITY_ELIGIBLE);
+  g_assert_cmpstr (b->code, ==, "070");
+  g_assert_cmpuint (tdn_gateway_client_get_login_count (c), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -233,5 +251,6 @@ main (int argc, char **argv)
   g_test_add ("/eligibility/gateway-client/classes", Fixture, NULL, fixture_setup, test_classes, fixture_teardown);
   g_test_add ("/eligibility/gateway-client/reauth", Fixture, NULL, fixture_setup, test_json_login_and_reauth, fixture_teardown);
   g_test_add ("/eligibility/gateway-client/failures", Fixture, NULL, fixture_setup, test_failures, fixture_teardown);
+  g_test_add ("/eligibility/gateway-client/numeric", Fixture, NULL, fixture_setup, test_numeric_answers, fixture_teardown);
   return g_test_run ();
 }

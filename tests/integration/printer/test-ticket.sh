@@ -78,6 +78,55 @@ start_printer drop
 "$ctl" ticket print --config "$dir/t.conf" --sample --printer "tcp://127.0.0.1:1" >/dev/null 2>"$dir/err"
 [ $? -eq 3 ] && grep -q "cannot be reached" "$dir/err" && ok "disconnected printer: unreachable" || not_ok "unreachable: $(cat "$dir/err")"
 
+start_printer cover-open
+"$ctl" ticket print --config "$dir/t.conf" --sample --printer "tcp://127.0.0.1:$port" >/dev/null 2>"$dir/err"
+[ $? -eq 3 ] && grep -q "cover is open" "$dir/err" && [ ! -s "$dir/cover-open.log" ] \
+  && ok "cover open: refused, nothing printed" || not_ok "cover open: $(cat "$dir/err")"
+
+start_printer jammed
+"$ctl" ticket print --config "$dir/t.conf" --sample --printer "tcp://127.0.0.1:$port" >/dev/null 2>"$dir/err"
+[ $? -eq 3 ] && grep -q "reports an error" "$dir/err" && [ ! -s "$dir/jammed.log" ] \
+  && ok "jammed printer: refused, nothing printed" || not_ok "jammed: $(cat "$dir/err")"
+"$ctl" printer status --config "$dir/t.conf" --printer "tcp://127.0.0.1:$port" --json > "$dir/st" 2>/dev/null
+[ $? -eq 3 ] && grep -q '"status" : "error"' "$dir/st" && ok "status error, exit 3" || not_ok "status jammed: $(cat "$dir/st")"
+
+start_printer near-end
+"$ctl" ticket print --config "$dir/t.conf" --sample --printer "tcp://127.0.0.1:$port" >/dev/null 2>"$dir/err" \
+  && [ "$(wc -l < "$dir/near-end.log")" = 1 ] && ok "paper near end: printed once" || not_ok "near end: $(cat "$dir/err")"
+"$ctl" printer status --config "$dir/t.conf" --printer "tcp://127.0.0.1:$port" --json > "$dir/st" 2>/dev/null
+[ $? -eq 0 ] && grep -q '"status" : "paper_near_end"' "$dir/st" && ok "status paper_near_end" || not_ok "near end status: $(cat "$dir/st")"
+
+start_printer mute-after
+"$ctl" ticket print --config "$dir/t.conf" --sample --printer "tcp://127.0.0.1:$port" >/dev/null 2>"$dir/err"
+[ $? -eq 3 ] && grep -q "no longer answers" "$dir/err" && [ "$(wc -l < "$dir/mute-after.log")" = 1 ] \
+  && ok "printer silent after the ticket: uncertain, sent once" || not_ok "mute after: $(cat "$dir/err")"
+
+# /dev/usb/lp*: a pty stands in for the device node.
+start_pty() {
+  : > "$dir/$1-usb.log"
+  FAKE_PRINTER_LOG="$dir/$1-usb.log" $py "$here/fake-printer.py" "$1" --pty > "$dir/$1.dev" 2>/dev/null </dev/null &
+  pids="$pids $!"
+  for _ in $(seq 50); do [ -s "$dir/$1.dev" ] && break; sleep 0.1; done
+  dev=$(cat "$dir/$1.dev")
+}
+start_pty ok
+"$ctl" ticket print --config "$dir/t.conf" --sample --printer "usb://$dev" >/dev/null 2>"$dir/err" \
+  && [ "$(wc -l < "$dir/ok-usb.log")" = 1 ] && ok "usb printer: one ticket" || not_ok "usb printer: $(cat "$dir/err")"
+"$ctl" printer status --config "$dir/t.conf" --printer "usb://$dev" --json > "$dir/st" 2>/dev/null
+grep -q '"status" : "ok"' "$dir/st" && ok "usb status ok" || not_ok "usb status: $(cat "$dir/st")"
+start_pty paper-out
+"$ctl" ticket print --config "$dir/t.conf" --sample --printer "usb://$dev" >/dev/null 2>"$dir/err"
+[ $? -eq 3 ] && grep -q "out of paper" "$dir/err" && [ ! -s "$dir/paper-out-usb.log" ] \
+  && ok "usb paper out: refused, nothing printed" || not_ok "usb paper out: $(cat "$dir/err")"
+start_pty silent
+"$ctl" ticket print --config "$dir/t.conf" --sample --printer "usb://$dev" >/dev/null 2>"$dir/err"
+[ $? -eq 3 ] && grep -q "does not answer" "$dir/err" && [ ! -s "$dir/silent-usb.log" ] \
+  && ok "usb printer that never answers: nothing printed" || not_ok "usb silent: $(cat "$dir/err")"
+# Unplugged: the device node is gone.
+"$ctl" ticket print --config "$dir/t.conf" --sample --printer "usb://$dir/no-such-lp0" >/dev/null 2>"$dir/err"
+[ $? -eq 3 ] && grep -q "cannot be opened" "$dir/err" && ok "usb printer unplugged: unreachable" \
+  || not_ok "usb unplugged: $(cat "$dir/err")"
+
 # The file printer writes the bytes and a preview.
 mkdir "$dir/out"
 "$ctl" ticket print --config "$dir/t.conf" --sample --reference "$ref" --printer "file://$dir/out" >/dev/null 2>&1 \

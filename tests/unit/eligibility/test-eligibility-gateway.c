@@ -181,6 +181,30 @@ test_malformed (void)
   assert_malformed (OK_BODY, strlen (OK_BODY) - 5);
 }
 
+/* "Null hoTenCb" means the broker's officer fields are missing: the
+ * hospital's configuration, never the patient's details. */
+static void
+test_null_officer (void)
+{
+  const char *text = "Null hoTenCb";
+  const char *json = "{\"maKetQua\":\"205\",\"ghiChu\":\"Null hoTenCb\",\"maThe\":null}";
+  const char *cccd = "{\"maKetQua\":\"205\",\"ghiChu\":\"Null cccdCb\"}";
+  g_autoptr(TdnEligibility) a = parse (text, "01999");
+  g_autoptr(TdnEligibility) b = parse (json, "01999");
+  g_autoptr(TdnEligibility) c = parse (cccd, "01999");
+  g_autoptr(TdnEligibility) plain205 = parse ("{\"maKetQua\":\"205\",\"ghiChu\":\"Sai định dạng\"}", "01999");
+
+  g_assert_cmpint (a->status, ==, TDN_ELIGIBILITY_CONFIG_ERROR);
+  g_assert_cmpstr (a->code, ==, "205");
+  g_assert_null (a->raw_json);
+  g_assert_cmpint (b->status, ==, TDN_ELIGIBILITY_CONFIG_ERROR);
+  g_assert_cmpstr (b->code, ==, "205");
+  g_assert_cmpint (c->status, ==, TDN_ELIGIBILITY_CONFIG_ERROR);
+  g_assert_cmpstr (a->message_en, ==, b->message_en);
+  g_assert_nonnull (strstr (b->message_en, "desk"));
+  g_assert_cmpint (plain205->status, ==, TDN_ELIGIBILITY_INPUT_MISMATCH);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -195,5 +219,6 @@ main (int argc, char **argv)
   g_test_add_func ("/eligibility/gateway/new-card", test_new_card);
   g_test_add_func ("/eligibility/gateway/loose-types", test_loose_types);
   g_test_add_func ("/eligibility/gateway/malformed", test_malformed);
+  g_test_add_func ("/eligibility/gateway/null-officer", test_null_officer);
   return g_test_run ();
 }

@@ -63,6 +63,41 @@ test_duplicate_window (void)
 }
 
 static void
+thread_cb (TdnScanner *scanner,
+           GBytes     *payload,
+           GThread   **ran_in)
+{
+  *ran_in = g_thread_self ();
+}
+
+static gpointer
+scan_from_worker (gpointer data)
+{
+  g_autoptr(GBytes) p = g_bytes_new_static ("FROM-WORKER", 11);
+
+  tdn_sim_scanner_scan (TDN_SIM_SCANNER (data), p);
+  return NULL;
+}
+
+/* Regression: a backend's worker thread delivering while the main loop
+ * was between iterations emitted "payload-scanned" in the worker thread,
+ * so UI handlers ran off the UI thread. */
+static void
+test_signal_in_main_thread (void)
+{
+  g_autoptr(TdnScanner) scanner = tdn_sim_scanner_new ();
+  GThread *ran_in = NULL;
+
+  tdn_scanner_set_duplicate_window_ms (scanner, 0);
+  g_signal_connect (scanner, "payload-scanned", G_CALLBACK (thread_cb), &ran_in);
+  g_assert_true (tdn_scanner_start (scanner, NULL));
+  g_thread_join (g_thread_new ("backend", scan_from_worker, scanner));
+  g_assert_null (ran_in);
+  drain ();
+  g_assert_true (ran_in == g_thread_self ());
+}
+
+static void
 test_wedge_keymap (void)
 {
   g_assert_cmpint (tdn_wedge_key_to_ascii (KEY_A, FALSE), ==, 'a');
@@ -82,5 +117,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/scanner/duplicate-window", test_duplicate_window);
   g_test_add_func ("/scanner/wedge-keymap", test_wedge_keymap);
+  g_test_add_func ("/scanner/signal-in-main-thread", test_signal_in_main_thread);
   return g_test_run ();
 }

@@ -143,6 +143,59 @@ test_acks (void)
   g_assert_cmpint (tdn_hl7_parse_ack ((const guint8 *) "MSH\0|", 5, "D1", &r7), ==, TDN_HL7_ACK_INVALID);
 }
 
+static void
+test_admit_time_is_arrival (void)
+{
+  g_autoptr(TdnVisit) v = visit (2);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Ho_Chi_Minh");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, 23, 9, 30, 0);
+  g_autoptr(GDateTime) arrived = g_date_time_new (tz, 2026, 11, 23, 7, 5, 9);
+  g_autofree char *msg = tdn_hl7_build_adt_arrived (v, "D2", &header, now, arrived);
+  g_auto(GStrv) segments = g_strsplit (msg, "\r", -1);
+  guint seen = 0;
+
+  for (guint i = 0; segments[i] != NULL; i++)
+    if (g_str_has_prefix (segments[i], "PV1|"))
+      {
+        g_auto(GStrv) f = g_strsplit (segments[i], "|", -1);
+
+        g_assert_cmpstr (f[44], ==, "20261123070509+0700");
+        seen++;
+      }
+    else if (g_str_has_prefix (segments[i], "EVN|"))
+      {
+        g_assert_nonnull (strstr (segments[i], "|20261123093000+0700"));
+        seen++;
+      }
+  g_assert_cmpuint (seen, ==, 2);
+}
+
+static void
+test_in1_period (void)
+{
+  g_autoptr(TdnVisit) v = visit (1);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Ho_Chi_Minh");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, 23, 9, 30, 0);
+  g_autofree char *msg = NULL;
+  g_auto(GStrv) segments = NULL;
+  gboolean seen = FALSE;
+
+  v->eligibility_raw = g_strdup ("{\"maKetQua\":\"000\",\"gtTheTu\":\"01/01/2026\",\"gtTheDen\":\"31/12/2026\"}");
+  msg = tdn_hl7_build_adt (v, "D1", &header, now);
+  segments = g_strsplit (msg, "\r", -1);
+  for (guint i = 0; segments[i] != NULL; i++)
+    if (g_str_has_prefix (segments[i], "IN1|"))
+      {
+        g_auto(GStrv) f = g_strsplit (segments[i], "|", -1);
+
+        g_assert_cmpstr (f[12], ==, "20260101");
+        g_assert_cmpstr (f[13], ==, "20261231");
+        g_assert_cmpstr (f[36], ==, "GD4010112345678");
+        seen = TRUE;
+      }
+  g_assert_true (seen);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -152,5 +205,7 @@ main (int    argc,
   g_test_add_func ("/hl7/revision-is-a08", test_revision_is_a08);
   g_test_add_func ("/hl7/mllp", test_mllp);
   g_test_add_func ("/hl7/acks", test_acks);
+  g_test_add_func ("/hl7/admit-time-is-arrival", test_admit_time_is_arrival);
+  g_test_add_func ("/hl7/in1-period", test_in1_period);
   return g_test_run ();
 }
