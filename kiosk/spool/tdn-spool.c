@@ -15,6 +15,7 @@
 #include "tdn-base.h"
 #include "tdn-spool.h"
 #include "tdn-spool-crypto.h"
+#include "tdn-spool-private.h"
 
 struct _TdnSpool
 {
@@ -49,6 +50,14 @@ static const char * const migrations[] = {
   "CREATE TABLE audit ("
   "  id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, actor TEXT NOT NULL,"
   "  action TEXT NOT NULL, visit_id TEXT, detail TEXT);",
+  /* 2: a visit's state (NULL active, "cancelled"), and the changes from
+   * outside (nurses' overrides) applied once each, by their id. */
+  "ALTER TABLE visits ADD COLUMN state TEXT;"
+  "CREATE TABLE applied_changes ("
+  "  change_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, visit_id TEXT, revision INTEGER,"
+  "  outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'rejected')), detail TEXT,"
+  "  acked INTEGER NOT NULL DEFAULT 0, applied_at INTEGER NOT NULL);"
+  "CREATE INDEX audit_visit ON audit (visit_id, id);",
 };
 
 /* The columns that hold personal data, sealed in the file. */
@@ -56,8 +65,8 @@ static const char * const sealed_columns[] = {
   "id_number", "full_name", "date_of_birth", "address", "bhyt_card", "eligibility_raw", NULL
 };
 
-static gboolean
-db_fail (TdnSpool    *self,
+gboolean
+tdn_spool_db_fail (TdnSpool    *self,
          GError     **error,
          const char  *what)
 {
@@ -76,13 +85,13 @@ db_fail (TdnSpool    *self,
   return FALSE;
 }
 
-static gboolean
-exec (TdnSpool    *self,
+gboolean
+tdn_spool_exec (TdnSpool    *self,
       const char  *sql,
       GError     **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return db_fail (self, error, sql);
+    return tdn_spool_db_fail (self, error, sql);
   return TRUE;
 }
 
@@ -118,7 +127,7 @@ tdn_visit_new (void)
   &(v)->visit_id, &(v)->kiosk_id, &(v)->id_number, &(v)->full_name, &(v)->date_of_birth, \
   &(v)->sex, &(v)->address, &(v)->bhyt_card, &(v)->assurance, &(v)->language, &(v)->clinic, \
   &(v)->priority, &(v)->queue_number, &(v)->eligibility_status, &(v)->eligibility_code, \
-  &(v)->eligibility_raw, &(v)->payment
+  &(v)->eligibility_raw, &(v)->payment, &(v)->state
 
 void
 tdn_visit_free (TdnVisit *visit)
@@ -145,9 +154,9 @@ migrate (TdnSpool  *self,
   sqlite3_stmt *stmt = NULL;
   int version = 0;
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!tdn_spool_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!exec (self, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", error))
+  if (!tdn_spool_exec (self, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", error))
     goto rollback;
   sqlite3_prepare_v2 (self->db, "SELECT COALESCE (MAX (version), 0) FROM schema_version", -1, &stmt, NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -164,11 +173,11 @@ migrate (TdnSpool  *self,
     {
       g_autofree char *mark = g_strdup_printf ("INSERT INTO schema_version VALUES (%d)", v);
 
-      if (!exec (self, migrations[v], error) || !exec (self, mark, error))
+      if (!tdn_spool_exec (self, migrations[v], error) || !tdn_spool_exec (self, mark, error))
         goto rollback;
       g_message ("spool schema migrated to version %d", v);
     }
-  return exec (self, "COMMIT", error);
+  return tdn_spool_exec (self, "COMMIT", error);
 
 rollback:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -208,14 +217,14 @@ tdn_spool_open (const char  *path,
     return NULL;
   if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
     {
-      db_fail (self, error, "open");
+      tdn_spool_db_fail (self, error, "open");
       return NULL;
     }
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
-  if (!exec (self, "PRAGMA journal_mode=WAL", error) ||
-      !exec (self, "PRAGMA synchronous=FULL", error) ||
-      !exec (self, "PRAGMA foreign_keys=ON", error) ||
+  if (!tdn_spool_exec (self, "PRAGMA journal_mode=WAL", error) ||
+      !tdn_spool_exec (self, "PRAGMA synchronous=FULL", error) ||
+      !tdn_spool_exec (self, "PRAGMA foreign_keys=ON", error) ||
       !migrate (self, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -235,17 +244,18 @@ is_sealed (const char *column)
 }
 
 /* Inserts `v` as a row; personal columns sealed. */
-static gboolean
-insert_revision (TdnSpool  *self,
+gboolean
+tdn_spool_insert_revision (TdnSpool  *self,
                  TdnVisit  *v,
                  GError   **error)
 {
   const char *names[] = { "id_number", "full_name", "date_of_birth", "sex", "address", "bhyt_card",
                           "assurance", "language", "clinic", "priority", "queue_number",
-                          "eligibility_status", "eligibility_code", "eligibility_raw", "payment" };
+                          "eligibility_status", "eligibility_code", "eligibility_raw", "payment", "state" };
   const char *values[] = { v->id_number, v->full_name, v->date_of_birth, v->sex, v->address, v->bhyt_card,
                            v->assurance, v->language, v->clinic, v->priority, v->queue_number,
-                           v->eligibility_status, v->eligibility_code, v->eligibility_raw, v->payment };
+                           v->eligibility_status, v->eligibility_code, v->eligibility_raw, v->payment,
+                           v->state };
   g_autofree char *id_hash = v->id_number ? tdn_spool_lookup_hash (self->key, v->id_number) : NULL;
   g_autofree char *delivery = tdn_uuid_new ();
   sqlite3_stmt *stmt = NULL;
@@ -255,9 +265,9 @@ insert_revision (TdnSpool  *self,
                           "INSERT INTO visits (visit_id, revision, kiosk_id, created_at, id_hash, id_number,"
                           " full_name, date_of_birth, sex, address, bhyt_card, assurance, language, clinic,"
                           " priority, queue_number, eligibility_status, eligibility_code, eligibility_raw,"
-                          " payment) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                          " payment, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return db_fail (self, error, "insert visit");
+    return tdn_spool_db_fail (self, error, "insert visit");
   sqlite3_bind_text (stmt, 1, v->visit_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, v->revision);
   sqlite3_bind_text (stmt, 3, v->kiosk_id ? v->kiosk_id : "", -1, SQLITE_TRANSIENT);
@@ -278,7 +288,7 @@ insert_revision (TdnSpool  *self,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_finalize (stmt);
-      return db_fail (self, error, "insert visit");
+      return tdn_spool_db_fail (self, error, "insert visit");
     }
   sqlite3_finalize (stmt);
 
@@ -294,14 +304,14 @@ insert_revision (TdnSpool  *self,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_finalize (stmt);
-      return db_fail (self, error, "insert outbox");
+      return tdn_spool_db_fail (self, error, "insert outbox");
     }
   sqlite3_finalize (stmt);
   return TRUE;
 }
 
-static gboolean
-audit (TdnSpool    *self,
+gboolean
+tdn_spool_audit (TdnSpool    *self,
        const char  *actor,
        const char  *action,
        const char  *visit_id,
@@ -321,7 +331,7 @@ audit (TdnSpool    *self,
     sqlite3_bind_text (stmt, 5, detail, -1, SQLITE_TRANSIENT);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   sqlite3_finalize (stmt);
-  return ok || db_fail (self, error, "insert audit");
+  return ok || tdn_spool_db_fail (self, error, "insert audit");
 }
 
 gboolean
@@ -338,12 +348,12 @@ tdn_spool_commit_visit (TdnSpool         *self,
     visit->visit_id = tdn_uuid_new ();
   visit->revision = 1;
   visit->created_at = tdn_clock_get_real ();
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!tdn_spool_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   if ((txn != NULL && !txn (self->db, visit, user_data, error)) ||
-      !insert_revision (self, visit, error) ||
-      !audit (self, visit->kiosk_id ? visit->kiosk_id : "kiosk", "commit", visit->visit_id, NULL, error) ||
-      !exec (self, "COMMIT", error))
+      !tdn_spool_insert_revision (self, visit, error) ||
+      !tdn_spool_audit (self, visit->kiosk_id ? visit->kiosk_id : "kiosk", "commit", visit->visit_id, NULL, error) ||
+      !tdn_spool_exec (self, "COMMIT", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
@@ -363,8 +373,8 @@ column_text (sqlite3_stmt *stmt,
 }
 
 /* The latest revision; call with or without a transaction. */
-static TdnVisit *
-load_latest (TdnSpool    *self,
+TdnVisit *
+tdn_spool_load_latest (TdnSpool    *self,
              const char  *visit_id,
              GError     **error)
 {
@@ -372,20 +382,21 @@ load_latest (TdnSpool    *self,
   sqlite3_stmt *stmt = NULL;
   const char *names[] = { "id_number", "full_name", "date_of_birth", "sex", "address", "bhyt_card",
                           "assurance", "language", "clinic", "priority", "queue_number",
-                          "eligibility_status", "eligibility_code", "eligibility_raw", "payment" };
+                          "eligibility_status", "eligibility_code", "eligibility_raw", "payment", "state" };
   char **fields[] = { &v->id_number, &v->full_name, &v->date_of_birth, &v->sex, &v->address, &v->bhyt_card,
                       &v->assurance, &v->language, &v->clinic, &v->priority, &v->queue_number,
-                      &v->eligibility_status, &v->eligibility_code, &v->eligibility_raw, &v->payment };
+                      &v->eligibility_status, &v->eligibility_code, &v->eligibility_raw, &v->payment,
+                      &v->state };
   int rc;
 
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT revision, kiosk_id, created_at, id_number, full_name, date_of_birth, sex,"
                           " address, bhyt_card, assurance, language, clinic, priority, queue_number,"
-                          " eligibility_status, eligibility_code, eligibility_raw, payment"
+                          " eligibility_status, eligibility_code, eligibility_raw, payment, state"
                           " FROM visits WHERE visit_id = ? ORDER BY revision DESC LIMIT 1",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      db_fail (self, error, "read visit");
+      tdn_spool_db_fail (self, error, "read visit");
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, visit_id, -1, SQLITE_TRANSIENT);
@@ -396,7 +407,7 @@ load_latest (TdnSpool    *self,
       if (rc == SQLITE_DONE)
         g_set_error (error, TDN_SPOOL_ERROR, TDN_SPOOL_ERROR_NOT_FOUND, _("No visit %s in the spool"), visit_id);
       else
-        db_fail (self, error, "read visit");
+        tdn_spool_db_fail (self, error, "read visit");
       return NULL;
     }
   v->visit_id = g_strdup (visit_id);
@@ -433,27 +444,27 @@ tdn_spool_get_visit (TdnSpool    *self,
                      GError     **error)
 {
   g_return_val_if_fail (TDN_IS_SPOOL (self), NULL);
-  return load_latest (self, visit_id, error);
+  return tdn_spool_load_latest (self, visit_id, error);
 }
 
+/* The latest revision of `visit_id` with `changes` on top, as a new
+ * revision with its outbox and audit rows; inside the caller's transaction. */
 gboolean
-tdn_spool_add_revision (TdnSpool        *self,
-                        const char      *visit_id,
-                        const TdnVisit  *changes,
-                        const char      *actor,
-                        const char      *reason,
-                        GError         **error)
+tdn_spool_add_revision_in_txn (TdnSpool        *self,
+                               const char      *visit_id,
+                               const TdnVisit  *changes,
+                               TdnSpoolTxnFunc  txn,
+                               gpointer         user_data,
+                               const char      *actor,
+                               const char      *action,
+                               const char      *detail,
+                               int             *revision,
+                               GError         **error)
 {
-  g_autoptr(TdnVisit) v = NULL;
+  g_autoptr(TdnVisit) v = tdn_spool_load_latest (self, visit_id, error);
 
-  g_return_val_if_fail (TDN_IS_SPOOL (self), FALSE);
-  g_return_val_if_fail (visit_id != NULL && changes != NULL && actor != NULL, FALSE);
-
-  if (!exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  v = load_latest (self, visit_id, error);
   if (v == NULL)
-    goto rollback;
+    return FALSE;
   {
     char **dst[] = { VISIT_STRINGS (v) };
     char * const *src[] = { VISIT_STRINGS (changes) };
@@ -468,16 +479,39 @@ tdn_spool_add_revision (TdnSpool        *self,
   }
   v->revision++;
   v->created_at = tdn_clock_get_real ();
-  if (!insert_revision (self, v, error) ||
-      !audit (self, actor, "revision", visit_id, reason, error) ||
-      !exec (self, "COMMIT", error))
-    goto rollback;
-  g_message ("visit %s revision %d by %s", visit_id, v->revision, actor);
+  if ((txn != NULL && !txn (self->db, v, user_data, error)) ||
+      !tdn_spool_insert_revision (self, v, error) ||
+      !tdn_spool_audit (self, actor, action, visit_id, detail, error))
+    return FALSE;
+  if (revision != NULL)
+    *revision = v->revision;
   return TRUE;
+}
 
-rollback:
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
+gboolean
+tdn_spool_add_revision (TdnSpool        *self,
+                        const char      *visit_id,
+                        const TdnVisit  *changes,
+                        const char      *actor,
+                        const char      *reason,
+                        GError         **error)
+{
+  int revision = 0;
+
+  g_return_val_if_fail (TDN_IS_SPOOL (self), FALSE);
+  g_return_val_if_fail (visit_id != NULL && changes != NULL && actor != NULL, FALSE);
+
+  if (!tdn_spool_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!tdn_spool_add_revision_in_txn (self, visit_id, changes, NULL, NULL, actor, "revision", reason,
+                                      &revision, error) ||
+      !tdn_spool_exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  g_message ("visit %s revision %d by %s", visit_id, revision, actor);
+  return TRUE;
 }
 
 GStrv
@@ -492,7 +526,7 @@ tdn_spool_find_by_id_number (TdnSpool    *self,
   if (sqlite3_prepare_v2 (self->db, "SELECT DISTINCT visit_id FROM visits WHERE id_hash = ? ORDER BY created_at",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      db_fail (self, error, "find visit");
+      tdn_spool_db_fail (self, error, "find visit");
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
@@ -514,7 +548,7 @@ tdn_spool_get_counts (TdnSpool        *self,
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT state, COUNT (*), MIN (created_at) FROM outbox GROUP BY state",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return db_fail (self, error, "count outbox");
+    return tdn_spool_db_fail (self, error, "count outbox");
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *state = (const char *) sqlite3_column_text (stmt, 0);

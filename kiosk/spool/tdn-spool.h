@@ -32,7 +32,7 @@ typedef enum {
 
 GQuark tdn_spool_error_quark (void);
 
-#define TDN_SPOOL_SCHEMA_VERSION 1
+#define TDN_SPOOL_SCHEMA_VERSION 2
 
 /* One revision of a visit as the kiosk knows it. Personal fields are
  * plain here and sealed in the file. */
@@ -58,6 +58,7 @@ typedef struct {
   char   *eligibility_code;
   char   *eligibility_raw;   /* the gateway's answer (sealed) */
   char   *payment;           /* bhyt / self_pay / pending */
+  char   *state;             /* NULL (active) or "cancelled" */
 } TdnVisit;
 
 typedef struct {
@@ -116,6 +117,74 @@ gboolean  tdn_spool_get_counts    (TdnSpool         *self,
                                    TdnSpoolCounts   *counts,
                                    GError          **error);
 
+/* Changes from outside the kiosk (a nurse's override), each applied
+ * exactly once by its id (tdn-spool-changes.c). */
+typedef struct {
+  char   *change_id;
+  gint64  seq;               /* the sender's change number */
+  char   *visit_id;
+  int     revision;          /* the revision it made; 0: none */
+  char   *outcome;           /* "applied" or "rejected" */
+  char   *detail;            /* why it was rejected */
+  gboolean acked;            /* the sender knows */
+} TdnSpoolChange;
+
+typedef struct {
+  gint64  at;                /* µs since the epoch */
+  char   *actor;
+  char   *action;
+  char   *visit_id;
+  char   *detail;
+} TdnSpoolAuditEntry;
+
+void      tdn_spool_change_free       (TdnSpoolChange     *change);
+void      tdn_spool_audit_entry_free  (TdnSpoolAuditEntry *entry);
+
+/* Applies change `change_id` once: a new revision of `visit_id` with
+ * `changes` on top (`txn` runs inside the transaction with the merged
+ * visit), or with `changes` NULL only an audit row; plus the audit row
+ * (`actor`, `action`, `detail`) and the record that it was applied, in one
+ * transaction. When `change_id` was seen before nothing is written and
+ * `*already` is TRUE. `*revision` is the new revision (0: none). */
+gboolean  tdn_spool_apply_change      (TdnSpool         *self,
+                                       const char       *change_id,
+                                       gint64            seq,
+                                       const char       *visit_id,
+                                       const TdnVisit   *changes,
+                                       TdnSpoolTxnFunc   txn,
+                                       gpointer          user_data,
+                                       const char       *actor,
+                                       const char       *action,
+                                       const char       *detail,
+                                       int              *revision,
+                                       gboolean         *already,
+                                       GError          **error);
+/* Records that change `change_id` cannot be applied (`why`, in the audit
+ * log too), so it is reported once and never retried. */
+gboolean  tdn_spool_reject_change     (TdnSpool         *self,
+                                       const char       *change_id,
+                                       gint64            seq,
+                                       const char       *visit_id,
+                                       const char       *actor,
+                                       const char       *why,
+                                       GError          **error);
+/* The highest change number recorded (0: none). */
+gint64    tdn_spool_get_change_seq    (TdnSpool         *self);
+TdnSpoolChange *tdn_spool_get_change  (TdnSpool         *self,
+                                       const char       *change_id,
+                                       GError          **error);
+/* Changes the sender has not been told about yet, oldest first. */
+GPtrArray *tdn_spool_list_unacked_changes (TdnSpool     *self,
+                                           GError      **error);
+gboolean  tdn_spool_mark_change_acked (TdnSpool         *self,
+                                       const char       *change_id,
+                                       GError          **error);
+/* The audit log of one visit, oldest first. */
+GPtrArray *tdn_spool_list_audit       (TdnSpool         *self,
+                                       const char       *visit_id,
+                                       GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdnVisit, tdn_visit_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdnSpoolChange, tdn_spool_change_free)
 
 G_END_DECLS
