@@ -20,6 +20,7 @@ tdn_ctl_register_all (TdnCtl *ctl)
   tdn_spool_ctl_register (ctl);
   tdn_deskclient_ctl_register (ctl);
   tdn_eligibility_ctl_register (ctl);
+  tdn_help_ctl_register (ctl);
 #if HAVE_ZBAR
   tdn_scanner_ctl_register (ctl);
 #endif

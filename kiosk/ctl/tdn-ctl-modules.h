@@ -15,4 +15,5 @@ void tdn_printer_ctl_register (TdnCtl *ctl);
 void tdn_spool_ctl_register (TdnCtl *ctl);
 void tdn_deskclient_ctl_register (TdnCtl *ctl);
 void tdn_eligibility_ctl_register (TdnCtl *ctl);
+void tdn_help_ctl_register (TdnCtl *ctl);
 G_END_DECLS

@@ -75,7 +75,8 @@ tdn_help_api_owns_path (const char *path)
 {
   return path != NULL &&
          (g_str_equal (path, "/help") || g_str_has_prefix (path, "/help/") ||
-          g_str_has_prefix (path, "/staff/") || g_str_equal (path, "/overrides"));
+          g_str_has_prefix (path, "/staff/") || g_str_equal (path, "/overrides") ||
+          g_str_has_prefix (path, "/overrides/"));
 }
 
 /* 401 without a valid token, 403 for the wrong kind of client. */
@@ -316,6 +317,49 @@ handle_overrides_since (TdnHelpApi          *self,
                        "overrides", TRUE));
 }
 
+/* POST /overrides/ID/applied (kiosk): the kiosk applied or refused it. */
+static void
+handle_override_ack (TdnHelpApi          *self,
+                     const TdnApiRequest *request,
+                     const char          *id,
+                     TdnApiResponse      *response)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *o;
+  gint64 revision = 0;
+
+  if (!require_role (request, TDN_API_ROLE_KIOSK, response, "only the kiosk that owns the visit may say this"))
+    return;
+  if (!tdn_uuid_is_valid (id))
+    {
+      tdn_api_response_set_error (response, 404, "not_found", "no such override");
+      return;
+    }
+  if ((body = tdn_api_request_parse_body (request, response)) == NULL)
+    return;
+  o = json_node_get_object (body);
+  if (json_object_has_member (o, "revision"))
+    {
+      JsonNode *n = json_object_get_member (o, "revision");
+
+      if (json_node_get_value_type (n) != G_TYPE_INT64 ||
+          (revision = json_node_get_int (n)) < 0 || revision > G_MAXINT)
+        {
+          tdn_api_response_set_error (response, 400, "invalid", "“revision” is a whole number");
+          return;
+        }
+    }
+  if (!tdn_help_store_ack_override (self->store, request->client, id, tdn_api_json_string (body, "outcome"),
+                                    (int) revision, tdn_api_json_string (body, "detail"), &error))
+    {
+      tdn_api_response_set_store_error (response, error);
+      return;
+    }
+  tdn_api_response_set_json (response, 200, json_from_string ("{}", NULL));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
 static void
 respond_request (TdnHelpApi     *self,
                  const char     *id,
@@ -470,6 +514,12 @@ tdn_help_api_handle (TdnHelpApi          *self,
   else if (n == 1 && g_str_equal (parts[0], "overrides") && g_str_equal (request->method, "GET"))
     {
       handle_overrides_since (self, request, response);
+      return;
+    }
+  else if (n == 3 && g_str_equal (parts[0], "overrides") && g_str_equal (parts[2], "applied") &&
+           g_str_equal (request->method, "POST"))
+    {
+      handle_override_ack (self, request, parts[1], response);
       return;
     }
   else if (n >= 1 && g_str_equal (parts[0], "help"))
