@@ -468,3 +468,74 @@ tdn_desk_client_error_claimed_by (const GError *error)
   priv = tdn_desk_client_error_get_private (error);
   return priv != NULL ? priv->claimed_by : NULL;
 }
+
+typedef struct {
+  char *login;
+  char *pin;
+} SignIn;
+
+static void
+sign_in_free (SignIn *s)
+{
+  g_free (s->login);
+  if (s->pin != NULL)
+    explicit_bzero (s->pin, strlen (s->pin));
+  g_free (s->pin);
+  g_free (s);
+}
+
+static void
+sign_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  SignIn *s = task_data;
+  GError *error = NULL;
+  JsonNode *answer = tdn_desk_client_sign_in_sync (source, s->login, s->pin, cancellable, &error);
+
+  if (answer == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, answer, (GDestroyNotify) json_node_unref);
+}
+
+void
+tdn_desk_client_sign_in_async (TdnDeskClient       *self,
+                               const char          *login,
+                               const char          *pin,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SignIn *s;
+
+  g_return_if_fail (TDN_IS_DESK_CLIENT (self));
+  g_return_if_fail (login != NULL && pin != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tdn_desk_client_sign_in_async);
+  s = g_new0 (SignIn, 1);
+  s->login = g_strdup (login);
+  s->pin = g_strdup (pin);
+  g_task_set_task_data (task, s, (GDestroyNotify) sign_in_free);
+  g_task_run_in_thread (task, sign_in_thread);
+}
+
+JsonNode *
+tdn_desk_client_sign_in_finish (TdnDeskClient *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+TdnEligibilityClient *
+tdn_desk_client_new_eligibility_client (TdnDeskClient *self)
+{
+  g_return_val_if_fail (TDN_IS_DESK_CLIENT (self), NULL);
+  /* The gateway can take 30 s; a nurse waits for it, a kiosk does not. */
+  return tdn_eligibility_client_new (self->base_url, self->token, self->ca_file, 5, 45);
+}
