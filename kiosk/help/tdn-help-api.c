@@ -360,6 +360,24 @@ handle_override_ack (TdnHelpApi          *self,
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
+/* A 409 "claimed" names the nurse who has the request (docs/help-api.md). */
+static void
+set_store_error_for (TdnHelpApi     *self,
+                     const char     *id,
+                     const GError   *error,
+                     TdnApiResponse *response)
+{
+  g_autoptr(TdnHelpRequest) r = NULL;
+
+  tdn_api_response_set_store_error (response, error);
+  if (!g_error_matches (error, TDN_HELP_ERROR, TDN_HELP_ERROR_CLAIMED) || response->body == NULL)
+    return;
+  r = tdn_help_store_get (self->store, id, NULL);
+  if (r != NULL && r->claimed_by != NULL)
+    json_object_set_string_member (json_object_get_object_member (json_node_get_object (response->body), "error"),
+                                   "claimed_by", r->claimed_by);
+}
+
 static void
 respond_request (TdnHelpApi     *self,
                  const char     *id,
@@ -398,7 +416,7 @@ handle_override (TdnHelpApi          *self,
                                              tdn_api_json_string (body, "reason"), &error);
   if (override_id == NULL)
     {
-      tdn_api_response_set_store_error (response, error);
+      set_store_error_for (self, id, error, response);
       return;
     }
   respond_created (self, override_id, response);
@@ -471,7 +489,7 @@ handle_one (TdnHelpApi          *self,
     }
   if (!ok)
     {
-      tdn_api_response_set_store_error (response, error);
+      set_store_error_for (self, id, error, response);
       return;
     }
   respond_request (self, id, FALSE, response);

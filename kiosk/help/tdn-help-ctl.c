@@ -17,6 +17,7 @@
 
 #include "tdn-ctl.h"
 #include "tdn-ctl-modules.h"
+#include "tdn-eligibility.h"
 #include "tdn-override-applier.h"
 
 static TdnSpool *
@@ -120,6 +121,123 @@ help_apply (TdnCtl *ctl,
   return TDN_CTL_EXIT_OK;
 }
 
+typedef struct {
+  GMainLoop *loop;
+  char      *id;
+  GError    *error;
+} Raise;
+
+static void
+raised_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  Raise *r = data;
+
+  r->id = tdn_help_client_post_finish (TDN_HELP_CLIENT (source), result, &r->error);
+  g_main_loop_quit (r->loop);
+}
+
+/* help raise: what a kiosk sends, for IT to check the desks and for tests. */
+static int
+help_raise (TdnCtl *ctl,
+            int     argc,
+            char  **argv)
+{
+  g_autofree char *reason = NULL, *visit = NULL, *ticket = NULL, *name = NULL, *id = NULL;
+  g_autofree char *assurance = NULL, *code = NULL, *photo_file = NULL, *lang = NULL;
+  g_autoptr(TdnHelpRequest) req = tdn_help_request_new ();
+  g_autoptr(TdnHelpClient) client = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+  int age = -1;
+  TdnConfig *config;
+  Raise r = { NULL };
+  GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Reason code (docs/help-api.md)"), "CODE" },
+    { "visit", 0, 0, G_OPTION_ARG_STRING, &visit, N_("The visit's id"), "UUID" },
+    { "ticket", 0, 0, G_OPTION_ARG_STRING, &ticket, N_("Ticket number"), "NUMBER" },
+    { "masked-name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Initials"), "TEXT" },
+    { "masked-id", 0, 0, G_OPTION_ARG_STRING, &id, N_("Masked ID number"), "TEXT" },
+    { "age", 0, 0, G_OPTION_ARG_INT, &age, N_("Age in years"), "N" },
+    { "assurance", 0, 0, G_OPTION_ARG_STRING, &assurance, N_("manual, qr, chip, chip+pa, chip+pa+aa"), "LEVEL" },
+    { "eligibility-code", 0, 0, G_OPTION_ARG_STRING, &code, N_("The gateway's result code (maKetQua)"), "CODE" },
+    { "photo", 0, 0, G_OPTION_ARG_FILENAME, &photo_file, N_("Chip photo (JPEG)"), "FILE" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &lang, N_("vi or en"), "LANG" },
+    { NULL }
+  };
+
+  if (!tdn_ctl_parse (ctl, entries, &argc, &argv))
+    return TDN_CTL_EXIT_INVALID;
+  if (argc != 1 || !tdn_help_reason_is_valid (reason))
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("Usage: help raise --reason CODE [--visit UUID] [--ticket NUMBER] …"));
+  if (visit != NULL && !g_uuid_string_is_valid (visit))
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("--visit must be a UUID"));
+  config = tdn_ctl_load_config (ctl, &error);
+  if (config == NULL)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, "%s", error->message);
+  client = tdn_help_client_new (config, &error);
+  if (client == NULL)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, "%s", error->message);
+  if (photo_file != NULL)
+    {
+      char *data = NULL;
+      gsize len = 0;
+
+      if (!g_file_get_contents (photo_file, &data, &len, &error))
+        return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, "%s", error->message);
+      req->photo = g_bytes_new_take (data, len);
+    }
+  if (code != NULL)
+    {
+      g_autoptr(TdnEligibility) e = tdn_eligibility_new_for_code (code);
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      tdn_json_add_string (b, "status", tdn_eligibility_status_to_string (e->status));
+      tdn_json_add_string (b, "code", e->code);
+      tdn_json_add_string (b, "message_vi", e->message_vi);
+      tdn_json_add_string (b, "message_en", e->message_en);
+      json_builder_end_object (b);
+      req->eligibility = json_builder_get_root (b);
+    }
+  req->kiosk_id = g_strdup (tdn_config_get_string (config, "kiosk", "id"));
+  req->reason = g_steal_pointer (&reason);
+  req->visit_ref = g_steal_pointer (&visit);
+  req->ticket_number = g_steal_pointer (&ticket);
+  req->masked_name = g_steal_pointer (&name);
+  req->masked_id = g_steal_pointer (&id);
+  req->age_years = age;
+  req->assurance = g_steal_pointer (&assurance);
+  req->language = g_steal_pointer (&lang);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  r.loop = loop;
+  tdn_help_client_post_async (client, req, NULL, raised_cb, &r);
+  g_main_loop_run (loop);
+  if (r.id == NULL)
+    {
+      int status = tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, "%s", r.error->message);
+      g_error_free (r.error);
+      return status;
+    }
+  if (tdn_ctl_get_json (ctl))
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      tdn_json_add_string (b, "id", r.id);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      tdn_ctl_print_json (ctl, root);
+    }
+  else
+    printf ("%s\n", r.id);
+  g_free (r.id);
+  return TDN_CTL_EXIT_OK;
+}
+
 static char *
 format_time (gint64 us)
 {
@@ -203,6 +321,9 @@ help_audit (TdnCtl *ctl,
 static const TdnCtlCommand commands[] = {
   { "help apply", "[--once [--wait N]] [--json]",
     N_("Apply the nurses' overrides of this kiosk's visits to the spool (new revisions for the HIS)"), help_apply },
+  { "help raise", "--reason CODE [--visit UUID] [--ticket NUMBER] [--masked-name TEXT] [--masked-id TEXT] "
+    "[--age N] [--assurance LEVEL] [--eligibility-code CODE] [--photo FILE] [--language LANG] [--json]",
+    N_("Raise a help request as this kiosk (to check that desks see it)"), help_raise },
   { "help audit", "VISIT_ID [--json]",
     N_("Who changed this visit in the spool, when and why"), help_audit },
 };
