@@ -91,7 +91,7 @@ refresh (TdnDeskRequestRow *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->state), "state-mine");
   gtk_widget_remove_css_class (GTK_WIDGET (self->state), "state-claimed");
   if (holder == NULL)
-    state = g_strdup (_("Open"));
+    state = g_strdup (_("Not taken yet"));
   else if (g_strcmp0 (holder, self->nurse) == 0)
     {
       state = g_strdup (_("You are helping"));
