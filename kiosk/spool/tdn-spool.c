@@ -341,6 +341,17 @@ tdn_spool_commit_visit (TdnSpool         *self,
                         gpointer          user_data,
                         GError          **error)
 {
+  return tdn_spool_commit_visit_as (self, visit, txn, user_data, NULL, error);
+}
+
+gboolean
+tdn_spool_commit_visit_as (TdnSpool         *self,
+                           TdnVisit         *visit,
+                           TdnSpoolTxnFunc   txn,
+                           gpointer          user_data,
+                           const char       *actor,
+                           GError          **error)
+{
   g_return_val_if_fail (TDN_IS_SPOOL (self), FALSE);
   g_return_val_if_fail (visit != NULL, FALSE);
 
@@ -352,7 +363,8 @@ tdn_spool_commit_visit (TdnSpool         *self,
     return FALSE;
   if ((txn != NULL && !txn (self->db, visit, user_data, error)) ||
       !tdn_spool_insert_revision (self, visit, error) ||
-      !tdn_spool_audit (self, visit->kiosk_id ? visit->kiosk_id : "kiosk", "commit", visit->visit_id, NULL, error) ||
+      !tdn_spool_audit (self, actor ? actor : visit->kiosk_id ? visit->kiosk_id : "kiosk", "commit",
+                        visit->visit_id, NULL, error) ||
       !tdn_spool_exec (self, "COMMIT", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);

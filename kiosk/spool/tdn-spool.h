@@ -96,6 +96,14 @@ gboolean  tdn_spool_commit_visit  (TdnSpool         *self,
                                    TdnSpoolTxnFunc   txn,
                                    gpointer          user_data,
                                    GError          **error);
+/* The same, with `actor` (a nurse registering a patient at the desk) in
+ * the audit row instead of the kiosk. */
+gboolean  tdn_spool_commit_visit_as (TdnSpool         *self,
+                                     TdnVisit         *visit,
+                                     TdnSpoolTxnFunc   txn,
+                                     gpointer          user_data,
+                                     const char       *actor,
+                                     GError          **error);
 /* A new revision (a late eligibility answer, a nurse's override): the
  * latest revision with `changes` applied on top (NULL fields keep their
  * value), its own outbox row, and an audit row naming who and why. */
