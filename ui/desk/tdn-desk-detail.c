@@ -528,6 +528,12 @@ tdn_desk_detail_dispose (GObject *object)
   g_clear_pointer (&self->request, json_object_unref);
   g_clear_pointer (&self->nurse, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TDN_TYPE_DESK_DETAIL);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (tdn_desk_detail_parent_class)->dispose (object);
 }
 

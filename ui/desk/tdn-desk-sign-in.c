@@ -88,7 +88,11 @@ login_activate_cb (TdnDeskSignIn *self)
 static void
 tdn_desk_sign_in_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), TDN_TYPE_DESK_SIGN_IN);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (tdn_desk_sign_in_parent_class)->dispose (object);
 }
 

@@ -16,7 +16,9 @@
 #include "tdn-desk-client.h"
 #include "tdn-desk-detail.h"
 #include "tdn-desk-feed.h"
+#include "tdn-desk-register-dialog.h"
 #include "tdn-desk-request-row.h"
+#include "tdn-scanner-factory.h"
 #include "tdn-desk-sign-in.h"
 #include "tdn-desk-window.h"
 
@@ -30,6 +32,7 @@ struct _TdnDeskWindow
   AdwToastOverlay      *toasts;
   AdwWindowTitle       *title;
   GtkButton            *sign_out_button;
+  GtkButton            *register_button;
   GtkLabel             *offline_label;
   TdnDeskSignIn        *sign_in;
   GtkWidget            *work_page;
@@ -41,6 +44,9 @@ struct _TdnDeskWindow
   TdnConfig            *config;
   TdnDeskClient        *client;
   TdnDeskFeed          *feed;
+  TdnSpool             *spool;         /* the desk's own, for registrations */
+  TdnScanner           *scanner;       /* [scanner], or NULL */
+  TdnEligibilityClient *lookup;
   GCancellable         *cancellable;
   GHashTable           *rows;          /* id → TdnDeskRequestRow (owned by the list) */
   char                 *login;
@@ -107,7 +113,17 @@ end_session (TdnDeskWindow *self,
   g_clear_pointer (&self->login, g_free);
   g_clear_pointer (&self->pending_open, g_free);
   gtk_widget_set_visible (GTK_WIDGET (self->sign_out_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->register_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->offline_label), FALSE);
+  {
+    GList *windows = gtk_window_list_toplevels ();
+
+    /* Nothing stays open for the next person at this desk. */
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (GTK_IS_WINDOW (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+        gtk_window_destroy (l->data);
+    g_list_free (windows);
+  }
   adw_window_title_set_subtitle (self->title, "");
   show_page (self, "sign-in");   /* first: a hidden entry cannot take the focus */
   tdn_desk_sign_in_reset (self->sign_in, message);
@@ -136,6 +152,32 @@ sign_out (TdnDeskWindow *self,
   tdn_desk_client_call_async (self->client, "POST", "/staff/sign-out", NULL, 0, NULL, signed_out_cb, NULL);
   end_session (self, message);
   tdn_desk_client_set_session (self->client, NULL);
+}
+
+static void
+register_clicked_cb (TdnDeskWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  TdnDeskRegisterDialog *dialog;
+
+  if (self->login == NULL)
+    return;
+  if (self->spool == NULL)
+    {
+      self->spool = tdn_spool_open (tdn_config_get_string (self->config, "spool", "path"),
+                                    tdn_config_get_string (self->config, "spool", "key_file"), &error);
+      if (self->spool == NULL)
+        {
+          g_warning ("The desk's spool: %s", error->message);
+          toast (self, error->message);
+          return;
+        }
+    }
+  if (self->lookup == NULL)
+    self->lookup = tdn_desk_client_new_eligibility_client (self->client);
+  dialog = tdn_desk_register_dialog_new (GTK_WINDOW (self), self->config, self->spool, self->login,
+                                         self->scanner, self->lookup);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -349,6 +391,7 @@ signed_in_cb (GObject      *source,
                               json_object_get_string_member_with_default (o, "display_name", self->login));
   adw_window_title_set_subtitle (self->title, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->sign_out_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->register_button), TRUE);
   tdn_desk_detail_set_nurse (self->detail, self->login);
   show_page (self, "work");
   self->last_activity = tdn_clock_get_monotonic ();
@@ -383,6 +426,11 @@ tdn_desk_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->scanner != NULL)
+    tdn_scanner_stop (self->scanner);
+  g_clear_object (&self->scanner);
+  g_clear_object (&self->spool);
+  g_clear_pointer (&self->lookup, tdn_eligibility_client_free);
   g_clear_object (&self->client);
   g_clear_object (&self->config);
   g_clear_pointer (&self->rows, g_hash_table_unref);
@@ -404,6 +452,7 @@ tdn_desk_window_class_init (TdnDeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdnDeskWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, TdnDeskWindow, title);
   gtk_widget_class_bind_template_child (widget_class, TdnDeskWindow, sign_out_button);
+  gtk_widget_class_bind_template_child (widget_class, TdnDeskWindow, register_button);
   gtk_widget_class_bind_template_child (widget_class, TdnDeskWindow, offline_label);
   gtk_widget_class_bind_template_child (widget_class, TdnDeskWindow, work_page);
   gtk_widget_class_bind_template_child (widget_class, TdnDeskWindow, sign_in);
@@ -411,6 +460,7 @@ tdn_desk_window_class_init (TdnDeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdnDeskWindow, detail);
   gtk_widget_class_bind_template_child (widget_class, TdnDeskWindow, broken_page);
   gtk_widget_class_bind_template_callback (widget_class, sign_out_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, register_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_submit_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, detail_toast_cb);
@@ -471,6 +521,15 @@ tdn_desk_window_new (TdnDeskApplication *app,
       return self;
     }
   self->signout_us = tdn_config_get_int (config, "desk", "auto_signout_s") * G_USEC_PER_SEC;
+  /* The QR scanner for registrations; the desk works without one. */
+  self->scanner = tdn_scanner_new_from_config (config, NULL, NULL, &error);
+  if ((self->scanner == NULL && error != NULL) ||
+      (self->scanner != NULL && !tdn_scanner_start (self->scanner, &error)))
+    {
+      g_warning ("The desk's QR scanner: %s", error->message);
+      g_clear_object (&self->scanner);
+    }
+  g_clear_error (&error);
   tdn_desk_detail_set_context (self->detail, self->client, config);
   self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
   show_page (self, "sign-in");

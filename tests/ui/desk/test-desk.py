@@ -52,6 +52,11 @@ def cleanup():
                 p.wait(5)
             except subprocess.TimeoutExpired:
                 p.kill()
+    # Keep the programs' logs next to the screenshots for whoever reads a failure.
+    os.makedirs(SHOTS, exist_ok=True)
+    for name in ("desk-a.log", "desk-b.log", "broker.err"):
+        if os.path.exists(os.path.join(tmp, name)):
+            shutil.copy(os.path.join(tmp, name), os.path.join(SHOTS, name))
     shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -224,14 +229,19 @@ hours=00:00-23:59
 """
 
 
-def desk_config(name, token, base, signout_s):
+def desk_config(name, token, base, signout_s, scanner):
     write(f"{tmp}/{name}-token", token + "\n")
+    os.makedirs(f"{tmp}/{name}-state", 0o700, exist_ok=True)
     write(f"{tmp}/{name}.conf", f"""[desk]
 id={name}
 broker_url={base}
 token_file={tmp}/{name}-token
 auto_signout_s={signout_s}
-""" + CLINICS)
+[spool]
+path={tmp}/{name}-state/spool.db
+key_file={tmp}/{name}-state/spool.key
+[scanner]
+""" + (f"backend=serial\ndevice={scanner}\n" if scanner else "backend=none\n") + CLINICS)
     return f"{tmp}/{name}.conf"
 
 
@@ -292,8 +302,11 @@ key_file={tmp}/state/spool.key
     procs.append(ns)
     ok(ns.stdout.readline().strip() == "READY", "a notification server owns the session bus name")
 
-    desk_a = start_desk(desk_config("DESK1", "desk-1-secret", base, 600), tmp + "/desk-a.log", 0)
-    desk_b = start_desk(desk_config("DESK2", "desk-2-secret", base, 45), tmp + "/desk-b.log", 1)
+    # Desk A has a serial QR scanner: a pseudo-terminal the test types into.
+    scanner_master, scanner_slave = os.openpty()
+    desk_a = start_desk(desk_config("DESK1", "desk-1-secret", base, 600, os.ttyname(scanner_slave)),
+                        tmp + "/desk-a.log", 0)
+    desk_b = start_desk(desk_config("DESK2", "desk-2-secret", base, 45, None), tmp + "/desk-b.log", 1)
     app_a = desk_app(desk_a.pid)
     app_b = desk_app(desk_b.pid)
     if app_a is None or app_b is None:
@@ -420,6 +433,28 @@ key_file={tmp}/state/spool.key
                 and not find_all(app_b, contains=visits[0]["queue_number"] + ",", role="list item"), 10),
        "a finished request leaves both desks' lists")
     shot("08-after-resolve", 0 if winner is app_a else 1)
+
+    # A patient who skipped the kiosk is registered at desk A from the ID card's QR code.
+    press(find(app_a, "Register a patient…", "push button"))
+    form = find(app_a, "Register a patient")
+    ok(form is not None and find(form, "ID number", "text") is not None, "the registration form opens")
+    qr = "001195012345|012345678|Trần Thị Bình|01021995|Nữ|12 Hàng Bạc, Hoàn Kiếm, Hà Nội|15082021"
+    os.write(scanner_master, qr.encode() + b"\r\n")
+    name = find(form, "Full name", "text")
+    def text_of(acc):
+        t = acc.queryText()
+        return t.getText(0, t.characterCount)
+    filled = wait_for(lambda: text_of(name) == "Trần Thị Bình", 10)
+    ok(filled and find(form, contains="Filled from the ID card's QR code") is not None,
+       "scanning the ID card's QR code fills the form")
+    shot("11-register-scanned")
+    press(find(form, "Register", "push button"))
+    ok(find(form, "Registered: queue number DESK1-A001.", timeout=10) is not None,
+       "the patient is registered with a queue number")
+    shot("12-registered")
+    r = ctl("spool", "status", "--json", config=tmp + "/DESK1.conf")
+    ok(r.returncode == 0 and json.loads(r.stdout)["pending"] == 1, "the visit waits in the desk's spool for syncd")
+    press(find(form, "Close", "push button"))
 
     # Desk B signs its nurse out after its inactivity limit (45 s here).
     remaining = 45 - (time.monotonic() - t_signed_in_b)
