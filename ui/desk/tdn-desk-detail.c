@@ -31,6 +31,7 @@ struct _TdnDeskDetail
   GtkButton            *release_button;
   GtkButton            *resolve_button;
   GtkPicture           *photo;
+  GtkLabel             *no_photo;
   GtkLabel             *name;
   GtkLabel             *id_number;
   GtkLabel             *age;
@@ -61,6 +62,14 @@ str (JsonObject *o,
      const char *name)
 {
   return o != NULL ? json_object_get_string_member_with_default (o, name, NULL) : NULL;
+}
+
+/* `text`, or `fallback` when it is NULL. */
+static const char *
+or_else (const char *text,
+         const char *fallback)
+{
+  return text != NULL ? text : fallback;
 }
 
 static const char *
@@ -112,7 +121,7 @@ refresh_state (TdnDeskDetail *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->state), "state-mine");
   gtk_widget_remove_css_class (GTK_WIDGET (self->state), "state-claimed");
   if (g_strcmp0 (state, "resolved") == 0)
-    text = g_strdup_printf (_("Finished by %s"), str (self->request, "resolved_by") ?: "?");
+    text = g_strdup_printf (_("Finished by %s"), or_else (str (self->request, "resolved_by"), "?"));
   else if (holder == NULL)
     text = g_strdup (_("Open — nobody is helping yet"));
   else if (is_mine)
@@ -145,20 +154,20 @@ refresh_facts (TdnDeskDetail *self)
   g_autofree char *age = NULL;
   gint64 years = json_object_get_int_member_with_default (r, "age_years", -1);
 
-  gtk_label_set_text (self->ticket, str (r, "ticket_number") ?: _("No ticket"));
+  gtk_label_set_text (self->ticket, or_else (str (r, "ticket_number"), _("No ticket")));
   gtk_label_set_text (self->reason, tdn_desk_request_reason (r));
-  gtk_label_set_text (self->name, str (r, "masked_name") ?: "—");
-  gtk_label_set_text (self->id_number, str (r, "masked_id") ?: "—");
+  gtk_label_set_text (self->name, or_else (str (r, "masked_name"), "—"));
+  gtk_label_set_text (self->id_number, or_else (str (r, "masked_id"), "—"));
   age = years >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, years) : g_strdup ("—");
   gtk_label_set_text (self->age, age);
   gtk_label_set_text (self->assurance, assurance_words (str (r, "assurance")));
   gtk_label_set_text (self->waiting, wait);
-  gtk_label_set_text (self->kiosk, str (r, "kiosk_id") ?: "—");
+  gtk_label_set_text (self->kiosk, or_else (str (r, "kiosk_id"), "—"));
   if (elig != NULL && JSON_NODE_HOLDS_OBJECT (elig))
     {
       JsonObject *e = json_node_get_object (elig);
       const char *msg = str (e, g_str_has_prefix (lang, "vi") ? "message_vi" : "message_en");
-      g_autofree char *text = g_strdup_printf ("%s (%s)", msg ?: str (e, "status") ?: "—", str (e, "code") ?: "—");
+      g_autofree char *text = g_strdup_printf ("%s (%s)", or_else (msg, or_else (str (e, "status"), "—")), or_else (str (e, "code"), "—"));
 
       gtk_label_set_text (self->eligibility, text);
     }
@@ -178,9 +187,11 @@ set_photo (TdnDeskDetail *self,
   gsize len = 0;
 
   gtk_picture_set_paintable (self->photo, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->photo), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_photo), TRUE);
   if (base64 == NULL)
     {
-      gtk_picture_set_alternative_text (self->photo, _("No photo: the chip was not read"));
+      gtk_label_set_text (self->no_photo, _("No photo: the chip was not read"));
       return;
     }
   data = g_base64_decode (base64, &len);
@@ -189,10 +200,12 @@ set_photo (TdnDeskDetail *self,
   if (texture == NULL)
     {
       g_message ("The chip photo could not be shown: %s", error->message);
-      gtk_picture_set_alternative_text (self->photo, _("The chip photo could not be shown"));
+      gtk_label_set_text (self->no_photo, _("The chip photo could not be shown"));
       return;
     }
   gtk_picture_set_paintable (self->photo, GDK_PAINTABLE (texture));
+  gtk_widget_set_visible (GTK_WIDGET (self->no_photo), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->photo), TRUE);
   gtk_picture_set_alternative_text (self->photo, _("Photo from the ID card's chip"));
 }
 
@@ -237,9 +250,9 @@ describe_override (JsonObject *o)
   else if (g_strcmp0 (str (applied, "outcome"), "applied") == 0)
     outcome = g_strdup (_("applied at the kiosk"));
   else
-    outcome = g_strdup_printf (_("refused by the kiosk: %s"), str (applied, "detail") ?: "?");
-  return g_strdup_printf (_("%s — %s %s: “%s” (%s)"), when, str (o, "nurse_name") ?: str (o, "nurse"),
-                          what, str (o, "reason") ?: "", outcome);
+    outcome = g_strdup_printf (_("refused by the kiosk: %s"), or_else (str (applied, "detail"), "?"));
+  return g_strdup_printf (_("%s — %s %s: “%s” (%s)"), when, or_else (str (o, "nurse_name"), or_else (str (o, "nurse"), "?")),
+                          what, or_else (str (o, "reason"), ""), outcome);
 }
 
 static void
@@ -313,7 +326,10 @@ tdn_desk_detail_show (TdnDeskDetail *self,
   gtk_widget_set_visible (self->request_page, TRUE);
   path = g_strdup_printf ("/help/%s", request_id (self));
   if (json_object_get_boolean_member_with_default (request, "has_photo", FALSE))
-    tdn_desk_client_call_async (self->client, "GET", path, NULL, 0, self->cancellable, full_loaded_cb, self);
+    {
+      gtk_label_set_text (self->no_photo, _("Loading the chip photo…"));
+      tdn_desk_client_call_async (self->client, "GET", path, NULL, 0, self->cancellable, full_loaded_cb, self);
+    }
   load_history (self);
 }
 
@@ -558,6 +574,7 @@ tdn_desk_detail_class_init (TdnDeskDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdnDeskDetail, release_button);
   gtk_widget_class_bind_template_child (widget_class, TdnDeskDetail, resolve_button);
   gtk_widget_class_bind_template_child (widget_class, TdnDeskDetail, photo);
+  gtk_widget_class_bind_template_child (widget_class, TdnDeskDetail, no_photo);
   gtk_widget_class_bind_template_child (widget_class, TdnDeskDetail, name);
   gtk_widget_class_bind_template_child (widget_class, TdnDeskDetail, id_number);
   gtk_widget_class_bind_template_child (widget_class, TdnDeskDetail, age);
