@@ -156,15 +156,9 @@ allocate_cb (sqlite3   *db,
              GError   **error)
 {
   Alloc *a = data;
-  g_autoptr(GDateTime) now = tdn_clock_now ();
-  TdnQueueNumber n = { 0 };
 
-  if (!tdn_queue_ensure_schema (db, error) ||
-      !tdn_queue_allocate (db, a->format, visit->kiosk_id, a->clinic, now, &n, error))
-    return FALSE;
-  visit->queue_number = g_strdup (n.number);
-  tdn_queue_number_clear (&n);
-  return TRUE;
+  visit->queue_number = tdn_queue_allocate_now (db, a->format, visit->kiosk_id, a->clinic, error);
+  return visit->queue_number != NULL;
 }
 
 gboolean

@@ -20,14 +20,6 @@
 #include "tdn-eligibility.h"
 #include "tdn-override-applier.h"
 
-static TdnSpool *
-open_spool (TdnConfig  *config,
-            GError    **error)
-{
-  return tdn_spool_open (tdn_config_get_string (config, "spool", "path"),
-                         tdn_config_get_string (config, "spool", "key_file"), error);
-}
-
 typedef struct {
   GMainLoop *loop;
   gboolean   ok;
@@ -78,7 +70,7 @@ help_apply (TdnCtl *ctl,
   client = tdn_help_client_new (config, &error);
   if (client == NULL)
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, "%s", error->message);
-  spool = open_spool (config, &error);
+  spool = tdn_spool_open_from_config (config, &error);
   if (spool == NULL)
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, "%s", error->message);
   applier = tdn_override_applier_new (config, spool, client);
@@ -263,7 +255,7 @@ help_audit (TdnCtl *ctl,
   config = tdn_ctl_load_config (ctl, &error);
   if (config == NULL)
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, "%s", error->message);
-  spool = open_spool (config, &error);
+  spool = tdn_spool_open_from_config (config, &error);
   if (spool == NULL || (entries_found = tdn_spool_list_audit (spool, argv[1], &error)) == NULL)
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, "%s", error->message);
   if (entries_found->len == 0)

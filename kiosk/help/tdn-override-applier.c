@@ -109,17 +109,15 @@ new_number_cb (sqlite3   *db,
 {
   TdnOverrideApplier *self = data;
   TdnClinic *clinic = find_clinic (self, visit->clinic);
-  g_autoptr(GDateTime) now = tdn_clock_now ();
-  TdnQueueNumber n = { 0 };
+  char *number;
 
   if (clinic == NULL)
     return TRUE;   /* checked before: cannot happen */
-  if (!tdn_queue_ensure_schema (db, error) ||
-      !tdn_queue_allocate (db, self->number_format, visit->kiosk_id, clinic, now, &n, error))
+  number = tdn_queue_allocate_now (db, self->number_format, visit->kiosk_id, clinic, error);
+  if (number == NULL)
     return FALSE;
   g_free (visit->queue_number);
-  visit->queue_number = g_strdup (n.number);
-  tdn_queue_number_clear (&n);
+  visit->queue_number = number;
   return TRUE;
 }
 

@@ -236,3 +236,24 @@ tdn_queue_issued_today (sqlite3    *db,
   sqlite3_finalize (stmt);
   return n;
 }
+
+char *
+tdn_queue_allocate_now (sqlite3          *db,
+                        const char       *format,
+                        const char       *kiosk_id,
+                        const TdnClinic  *clinic,
+                        GError          **error)
+{
+  g_autoptr(GDateTime) now = tdn_clock_now ();
+  TdnQueueNumber n = { 0 };
+  char *number;
+
+  g_return_val_if_fail (db != NULL && clinic != NULL, NULL);
+
+  if (!tdn_queue_ensure_schema (db, error) ||
+      !tdn_queue_allocate (db, format, kiosk_id, clinic, now, &n, error))
+    return NULL;
+  number = g_steal_pointer (&n.number);
+  tdn_queue_number_clear (&n);
+  return number;
+}

@@ -83,4 +83,13 @@ gint64      tdn_queue_issued_today   (sqlite3          *db,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdnClinic, tdn_clinic_free)
 
+/* tdn_queue_ensure_schema() then tdn_queue_allocate() at the current time
+ * (tdn_clock_now()): the next number as a string, for a caller's
+ * transaction callback (a visit committed or moved to another clinic). */
+char       *tdn_queue_allocate_now   (sqlite3          *db,
+                                      const char       *format,
+                                      const char       *kiosk_id,
+                                      const TdnClinic  *clinic,
+                                      GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

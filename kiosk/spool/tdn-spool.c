@@ -230,6 +230,15 @@ tdn_spool_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+TdnSpool *
+tdn_spool_open_from_config (TdnConfig  *config,
+                            GError    **error)
+{
+  g_return_val_if_fail (config != NULL, NULL);
+  return tdn_spool_open (tdn_config_get_string (config, "spool", "path"),
+                         tdn_config_get_string (config, "spool", "key_file"), error);
+}
+
 sqlite3 *
 tdn_spool_get_db (TdnSpool *self)
 {

@@ -15,6 +15,8 @@
 #include <glib-object.h>
 #include <sqlite3.h>
 
+#include "tdn-base.h"
+
 G_BEGIN_DECLS
 
 #define TDN_SPOOL_ERROR (tdn_spool_error_quark ())
@@ -86,6 +88,10 @@ G_GNUC_WARN_UNUSED_RESULT
 TdnSpool *tdn_spool_open          (const char       *path,
                                    const char       *key_path,
                                    GError          **error);
+/* The spool [spool] path and key_file name. */
+G_GNUC_WARN_UNUSED_RESULT
+TdnSpool *tdn_spool_open_from_config (TdnConfig     *config,
+                                      GError       **error);
 sqlite3  *tdn_spool_get_db        (TdnSpool         *self);
 
 /* Writes revision 1 of a new visit (a UUID is made when visit_id is NULL)

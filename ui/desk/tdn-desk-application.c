@@ -14,6 +14,7 @@
 #include <libnotify/notify.h>
 
 #include "tdn-desk-application.h"
+#include "tdn-desk-text.h"
 #include "tdn-desk-window.h"
 
 struct _TdnDeskApplication
@@ -198,9 +199,7 @@ tdn_desk_application_notify_request (TdnDeskApplication *self,
   const char *id = json_object_get_string_member_with_default (request, "id", NULL);
   const char *ticket = json_object_get_string_member_with_default (request, "ticket_number", NULL);
   const char *kiosk = json_object_get_string_member_with_default (request, "kiosk_id", "?");
-  const char *reason = json_object_get_string_member_with_default (request,
-                         g_str_has_prefix (g_get_language_names ()[0], "vi") ? "reason_vi" : "reason_en",
-                         json_object_get_string_member_with_default (request, "reason", ""));
+  const char *reason = tdn_desk_request_reason (request);
   g_autofree char *summary = NULL;
   g_autofree char *body = NULL;
   NotifyNotification *n;

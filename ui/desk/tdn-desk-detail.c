@@ -15,8 +15,7 @@
 
 #include "tdn-desk-detail.h"
 #include "tdn-desk-override-dialog.h"
-#include "tdn-desk-request-row.h"
-#include "tdn-queue.h"
+#include "tdn-desk-text.h"
 
 struct _TdnDeskDetail
 {
@@ -44,7 +43,7 @@ struct _TdnDeskDetail
 
   TdnDeskClient        *client;
   TdnEligibilityClient *lookup;
-  GPtrArray            *clinics;
+  TdnConfig            *config;
   char                 *nurse;
   JsonObject           *request;
   GCancellable         *cancellable;   /* loads for the request shown */
@@ -435,14 +434,16 @@ dialog_destroyed_cb (TdnDeskDetail *self)
   self->dialog = NULL;
 }
 
+/* The answer to an override or a resolve sent from the dialog. */
 static void
-override_saved_cb (GObject      *source,
+decision_saved_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      data)
 {
   g_autoptr(TdnDeskDetail) self = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) answer = tdn_desk_client_call_finish (TDN_DESK_CLIENT (source), result, NULL, &error);
+  gboolean resolved;
 
   if (answer == NULL)
     {
@@ -452,31 +453,13 @@ override_saved_cb (GObject      *source,
         toast (self, error->message);
       return;
     }
+  /* An override answers {"id","seq"}; a resolve, the request itself. */
+  resolved = json_object_has_member (json_node_get_object (answer), "state");
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
-  toast (self, _("Saved. The kiosk updates the visit and the HIS."));
-  if (self->request != NULL)
+  toast (self, resolved ? _("Finished.") : _("Saved. The kiosk updates the visit and the HIS."));
+  if (!resolved && self->request != NULL)
     load_history (self);
-}
-
-static void
-resolved_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      data)
-{
-  g_autoptr(TdnDeskDetail) self = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = tdn_desk_client_call_finish (TDN_DESK_CLIENT (source), result, NULL, &error);
-
-  if (answer == NULL)
-    {
-      if (self->dialog != NULL)
-        tdn_desk_override_dialog_failed (self->dialog, error->message);
-      return;
-    }
-  if (self->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->dialog));
-  toast (self, _("Finished."));
 }
 
 static void
@@ -491,7 +474,7 @@ confirmed_cb (TdnDeskDetail *self,
     return;
   path = g_strdup_printf ("/help/%s/%s", request_id (self), resolve ? "resolve" : "override");
   tdn_desk_client_call_async (self->client, "POST", path, body, 0, NULL,
-                              resolve ? resolved_cb : override_saved_cb, g_object_ref (self));
+                              decision_saved_cb, g_object_ref (self));
 }
 
 static void
@@ -507,7 +490,7 @@ open_dialog (TdnDeskDetail *self,
   if (self->lookup == NULL && g_str_equal (action, "accept_bhyt"))
     self->lookup = tdn_desk_client_new_eligibility_client (self->client);
   self->dialog = tdn_desk_override_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, action,
-                                               self->request, self->clinics, self->lookup);
+                                               self->request, self->config, self->lookup);
   g_signal_connect_object (self->dialog, "confirmed", G_CALLBACK (confirmed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (self->dialog));
@@ -540,7 +523,7 @@ tdn_desk_detail_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->group);
   g_clear_pointer (&self->lookup, tdn_eligibility_client_free);
-  g_clear_pointer (&self->clinics, g_ptr_array_unref);
+  g_clear_object (&self->config);
   g_clear_pointer (&self->request, json_object_unref);
   g_clear_pointer (&self->nurse, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TDN_TYPE_DESK_DETAIL);
@@ -613,8 +596,7 @@ tdn_desk_detail_set_context (TdnDeskDetail *self,
   g_return_if_fail (TDN_IS_DESK_DETAIL (self));
 
   g_set_object (&self->client, client);
-  g_clear_pointer (&self->clinics, g_ptr_array_unref);
-  self->clinics = tdn_clinics_from_config (config);
+  g_set_object (&self->config, config);
 }
 
 void

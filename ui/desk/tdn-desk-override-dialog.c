@@ -16,8 +16,7 @@
 
 #include "tdn-base.h"
 #include "tdn-desk-override-dialog.h"
-#include "tdn-priority.h"
-#include "tdn-queue.h"
+#include "tdn-desk-text.h"
 
 struct _TdnDeskOverrideDialog
 {
@@ -91,7 +90,6 @@ checked_cb (GObject      *source,
 {
   TdnDeskOverrideDialog *self = data;
   g_autoptr(TdnEligibility) e = tdn_eligibility_client_check_finish ((TdnEligibilityClient *) source, result);
-  const char *lang = g_get_language_names ()[0];
   g_autofree char *text = NULL;
 
   if (g_cancellable_is_cancelled (self->cancellable))
@@ -101,8 +99,7 @@ checked_cb (GObject      *source,
     }
   gtk_spinner_set_spinning (self->check_spinner, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->check_button), TRUE);
-  text = g_strdup_printf ("%s (%s)", g_str_has_prefix (lang, "vi") ? e->message_vi : e->message_en,
-                          e->code != NULL && *e->code ? e->code : "—");
+  text = tdn_desk_eligibility_text (e);
   gtk_label_set_text (self->check_result, text);
   g_clear_pointer (&self->checked, tdn_eligibility_free);
   self->checked = g_steal_pointer (&e);
@@ -283,37 +280,18 @@ static const struct {
 
 static void
 fill_choices (TdnDeskOverrideDialog *self,
-              GPtrArray             *clinics)
+              TdnConfig             *config)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  const char *lang = g_get_language_names ()[0];
-
   if (g_str_equal (self->action, "change_clinic"))
     {
       gtk_label_set_text_with_mnemonic (self->choice_label, _("New _clinic"));
-      for (guint i = 0; clinics != NULL && i < clinics->len; i++)
-        {
-          TdnClinic *c = clinics->pdata[i];
-          const char *name = !g_str_has_prefix (lang, "vi") && c->name_en && *c->name_en ? c->name_en : c->name_vi;
-
-          gtk_string_list_append (names, name != NULL ? name : c->code);
-          g_ptr_array_add (self->codes, g_strdup (c->code));
-        }
+      tdn_desk_fill_clinics (self->choice, config, self->codes);
     }
   else
     {
-      const TdnPriority all[] = { TDN_PRIORITY_NONE, TDN_PRIORITY_EMERGENCY, TDN_PRIORITY_CHILD_UNDER_6,
-                                  TDN_PRIORITY_PREGNANT, TDN_PRIORITY_SEVERE_DISABILITY,
-                                  TDN_PRIORITY_AGE_75, TDN_PRIORITY_MERIT };
-
       gtk_label_set_text_with_mnemonic (self->choice_label, _("New _priority"));
-      for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-        {
-          gtk_string_list_append (names, _(tdn_priority_describe (all[i])));
-          g_ptr_array_add (self->codes, g_strdup (tdn_priority_to_string (all[i])));
-        }
+      tdn_desk_fill_priorities (self->choice, self->codes);
     }
-  gtk_drop_down_set_model (self->choice, G_LIST_MODEL (names));
   gtk_widget_set_visible (GTK_WIDGET (self->choice_box), TRUE);
 }
 
@@ -321,7 +299,7 @@ TdnDeskOverrideDialog *
 tdn_desk_override_dialog_new (GtkWindow            *parent,
                               const char           *action,
                               JsonObject           *request,
-                              GPtrArray            *clinics,
+                              TdnConfig            *config,
                               TdnEligibilityClient *eligibility)
 {
   TdnDeskOverrideDialog *self = g_object_new (TDN_TYPE_DESK_OVERRIDE_DIALOG, "transient-for", parent, NULL);
@@ -341,7 +319,7 @@ tdn_desk_override_dialog_new (GtkWindow            *parent,
   if (g_str_equal (action, "accept_bhyt"))
     gtk_widget_set_visible (GTK_WIDGET (self->bhyt_box), TRUE);
   else if (g_str_equal (action, "change_clinic") || g_str_equal (action, "change_priority"))
-    fill_choices (self, clinics);
+    fill_choices (self, config);
 
   reason_label = g_str_equal (action, "resolve") ? _("_What was done") : _("_Reason (recorded with your name)");
   gtk_label_set_text_with_mnemonic (self->reason_label, reason_label);

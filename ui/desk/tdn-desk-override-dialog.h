@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 
+#include "tdn-base.h"
 #include "tdn-eligibility-client.h"
 
 G_BEGIN_DECLS
@@ -16,14 +17,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TdnDeskOverrideDialog, tdn_desk_override_dialog, TDN, DESK_OVERRIDE_DIALOG, GtkWindow)
 
 /* `action`: an override action of docs/help-api.md, or "resolve".
- * `request` gives the old values; `clinics` (TdnClinic) the choices for
- * change_clinic; `eligibility` re-runs the lookup for accept_bhyt. Emits
+ * `request` gives the old values; `eligibility` re-runs the lookup for
+ * accept_bhyt. Emits
  * ::confirmed (JsonNode *body) with the body to POST: for an override
- * {"action","old","new","reason"}, for resolve {"resolution"}. */
+ * {"action","old","new","reason"}, for resolve {"resolution"}. `config`
+ * gives the clinics for change_clinic. */
 TdnDeskOverrideDialog *tdn_desk_override_dialog_new (GtkWindow            *parent,
                                                      const char           *action,
                                                      JsonObject           *request,
-                                                     GPtrArray            *clinics,
+                                                     TdnConfig            *config,
                                                      TdnEligibilityClient *eligibility);
 /* The broker refused: show why and let the nurse try again. */
 void tdn_desk_override_dialog_failed (TdnDeskOverrideDialog *self,

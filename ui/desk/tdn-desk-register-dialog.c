@@ -16,9 +16,8 @@
 
 #include "tdn-desk-register-dialog.h"
 #include "tdn-eligibility.h"
-#include "tdn-priority.h"
+#include "tdn-desk-text.h"
 #include "tdn-qr-payload.h"
-#include "tdn-queue.h"
 
 struct _TdnDeskRegisterDialog
 {
@@ -167,15 +166,13 @@ checked_cb (GObject      *source,
 {
   g_autoptr(TdnDeskRegisterDialog) self = data;
   g_autoptr(TdnEligibility) e = tdn_eligibility_client_check_finish ((TdnEligibilityClient *) source, result);
-  const char *lang = g_get_language_names ()[0];
   g_autofree char *text = NULL;
 
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
   gtk_spinner_set_spinning (self->check_spinner, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->check_button), TRUE);
-  text = g_strdup_printf ("%s (%s)", g_str_has_prefix (lang, "vi") ? e->message_vi : e->message_en,
-                          e->code != NULL && *e->code ? e->code : "—");
+  text = tdn_desk_eligibility_text (e);
   gtk_label_set_text (self->check_result, text);
   g_free (self->eligibility_status);
   self->eligibility_status = g_strdup (tdn_eligibility_status_to_string (e->status));
@@ -314,29 +311,8 @@ tdn_desk_register_dialog_init (TdnDeskRegisterDialog *self)
 static void
 fill_choices (TdnDeskRegisterDialog *self)
 {
-  g_autoptr(GtkStringList) clinics = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) priorities = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) list = tdn_clinics_from_config (self->config);
-  const char *lang = g_get_language_names ()[0];
-  const TdnPriority all[] = { TDN_PRIORITY_NONE, TDN_PRIORITY_EMERGENCY, TDN_PRIORITY_CHILD_UNDER_6,
-                              TDN_PRIORITY_PREGNANT, TDN_PRIORITY_SEVERE_DISABILITY,
-                              TDN_PRIORITY_AGE_75, TDN_PRIORITY_MERIT };
-
-  for (guint i = 0; i < list->len; i++)
-    {
-      TdnClinic *c = list->pdata[i];
-      const char *name = !g_str_has_prefix (lang, "vi") && c->name_en && *c->name_en ? c->name_en : c->name_vi;
-
-      gtk_string_list_append (clinics, name != NULL ? name : c->code);
-      g_ptr_array_add (self->clinic_codes, g_strdup (c->code));
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    {
-      gtk_string_list_append (priorities, _(tdn_priority_describe (all[i])));
-      g_ptr_array_add (self->priority_codes, g_strdup (tdn_priority_to_string (all[i])));
-    }
-  gtk_drop_down_set_model (self->clinic_choice, G_LIST_MODEL (clinics));
-  gtk_drop_down_set_model (self->priority_choice, G_LIST_MODEL (priorities));
+  tdn_desk_fill_clinics (self->clinic_choice, self->config, self->clinic_codes);
+  tdn_desk_fill_priorities (self->priority_choice, self->priority_codes);
   gtk_drop_down_set_selected (self->payment_choice, 2);
 }
 

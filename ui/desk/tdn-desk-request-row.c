@@ -9,6 +9,7 @@
 
 #include "tdn-base.h"
 #include "tdn-desk-request-row.h"
+#include "tdn-desk-text.h"
 
 /* Waiting longer than this shows in red. */
 #define LONG_WAIT_S (10 * 60)
@@ -34,15 +35,6 @@ str (JsonObject *o,
   return json_object_get_string_member_with_default (o, name, NULL);
 }
 
-const char *
-tdn_desk_request_reason (JsonObject *request)
-{
-  const char *lang = g_get_language_names ()[0];
-  const char *text = str (request, g_str_has_prefix (lang, "vi") ? "reason_vi" : "reason_en");
-
-  return text != NULL ? text : (str (request, "reason") ? str (request, "reason") : "");
-}
-
 static gint64
 seconds_since (const char *iso)
 {
@@ -51,20 +43,6 @@ seconds_since (const char *iso)
   if (t == NULL)
     return -1;
   return MAX (0, tdn_clock_get_real () / G_USEC_PER_SEC - g_date_time_to_unix (t));
-}
-
-char *
-tdn_desk_format_waiting (const char *since_iso)
-{
-  gint64 s = seconds_since (since_iso);
-
-  if (s < 0)
-    return g_strdup ("");
-  if (s < 60)
-    return g_strdup (_("just now"));
-  if (s < 3600)
-    return g_strdup_printf (_("%d min"), (int) (s / 60));
-  return g_strdup_printf (_("%d h %02d min"), (int) (s / 3600), (int) (s % 3600 / 60));
 }
 
 static void

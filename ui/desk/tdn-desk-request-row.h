@@ -24,9 +24,5 @@ JsonObject        *tdn_desk_request_row_get_request (TdnDeskRequestRow *self);
 /* Longest waiting first. */
 int                tdn_desk_request_row_compare     (TdnDeskRequestRow *a,
                                                      TdnDeskRequestRow *b);
-/* "5 min", "1 h 05 min" from an ISO 8601 time to now. */
-char              *tdn_desk_format_waiting          (const char        *since_iso);
-/* The reason in the interface's language. */
-const char        *tdn_desk_request_reason          (JsonObject        *request);
 
 G_END_DECLS

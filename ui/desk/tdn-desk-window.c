@@ -164,8 +164,7 @@ register_clicked_cb (TdnDeskWindow *self)
     return;
   if (self->spool == NULL)
     {
-      self->spool = tdn_spool_open (tdn_config_get_string (self->config, "spool", "path"),
-                                    tdn_config_get_string (self->config, "spool", "key_file"), &error);
+      self->spool = tdn_spool_open_from_config (self->config, &error);
       if (self->spool == NULL)
         {
           g_warning ("The desk's spool: %s", error->message);
