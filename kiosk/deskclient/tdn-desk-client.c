@@ -21,6 +21,7 @@
 typedef struct {
   char *code;
   char *claimed_by;
+  char *message;     /* the broker's own words, for a person */
 } TdnDeskClientErrorPrivate;
 
 static void
@@ -36,6 +37,7 @@ tdn_desk_client_error_private_copy (const TdnDeskClientErrorPrivate *src,
     return;
   dest->code = g_strdup (src->code);
   dest->claimed_by = g_strdup (src->claimed_by);
+  dest->message = g_strdup (src->message);
 }
 
 static void
@@ -45,6 +47,7 @@ tdn_desk_client_error_private_clear (TdnDeskClientErrorPrivate *priv)
     return;
   g_clear_pointer (&priv->code, g_free);
   g_clear_pointer (&priv->claimed_by, g_free);
+  g_clear_pointer (&priv->message, g_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (TdnDeskClientError, tdn_desk_client_error)
@@ -384,6 +387,7 @@ tdn_desk_client_call_finish (TdnDeskClient  *self,
         {
           priv->code = g_strdup (member_string (e, "code"));
           priv->claimed_by = g_strdup (member_string (e, "claimed_by"));
+          priv->message = g_strdup (msg);
         }
       g_propagate_error (error, err);
       return NULL;
@@ -456,6 +460,19 @@ tdn_desk_client_error_code (const GError *error)
     return NULL;
   priv = tdn_desk_client_error_get_private (error);
   return priv != NULL ? priv->code : NULL;
+}
+
+const char *
+tdn_desk_client_error_message (const GError *error)
+{
+  const TdnDeskClientErrorPrivate *priv;
+
+  if (error == NULL)
+    return NULL;
+  if (error->domain != TDN_DESK_CLIENT_ERROR)
+    return error->message;
+  priv = tdn_desk_client_error_get_private (error);
+  return priv != NULL && priv->message != NULL && *priv->message ? priv->message : error->message;
 }
 
 const char *

@@ -102,5 +102,8 @@ TdnEligibilityClient *tdn_desk_client_new_eligibility_client (TdnDeskClient *sel
  * for "claimed", the nurse holding the request; NULL otherwise. */
 const char    *tdn_desk_client_error_code       (const GError *error);
 const char    *tdn_desk_client_error_claimed_by (const GError *error);
+/* For a person: the broker's own message of a REFUSED error (translated at
+ * the broker, e.g. how long a locked account waits), else the error's. */
+const char    *tdn_desk_client_error_message    (const GError *error);
 
 G_END_DECLS

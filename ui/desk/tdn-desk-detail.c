@@ -220,7 +220,7 @@ full_loaded_cb (GObject      *source,
   if (answer == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        toast (self, tdn_desk_client_error_message (error));
       return;
     }
   set_photo (self, str (json_node_get_object (answer), "photo_jpeg"));
@@ -387,14 +387,14 @@ state_call_cb (GObject      *source,
           const char *holder = tdn_desk_client_error_claimed_by (error);
           g_autofree char *text = holder != NULL
             ? g_strdup_printf (_("%s is already helping this patient."), holder)
-            : g_strdup (error->message);
+            : g_strdup (tdn_desk_client_error_message (error));
 
           gtk_label_set_text (self->claim_message, text);
           gtk_widget_set_visible (GTK_WIDGET (self->claim_message), TRUE);
           toast (self, text);
         }
       else
-        toast (self, error->message);
+        toast (self, tdn_desk_client_error_message (error));
       return;
     }
   if (self->request != NULL && g_strcmp0 (str (json_node_get_object (answer), "id"), request_id (self)) == 0)
@@ -448,9 +448,9 @@ decision_saved_cb (GObject      *source,
   if (answer == NULL)
     {
       if (self->dialog != NULL)
-        tdn_desk_override_dialog_failed (self->dialog, error->message);
+        tdn_desk_override_dialog_failed (self->dialog, tdn_desk_client_error_message (error));
       else
-        toast (self, error->message);
+        toast (self, tdn_desk_client_error_message (error));
       return;
     }
   /* An override answers {"id","seq"}; a resolve, the request itself. */

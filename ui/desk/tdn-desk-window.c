@@ -329,7 +329,7 @@ listed_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      end_session (self, error->message);
+      end_session (self, tdn_desk_client_error_message (error));
       return;
     }
   o = json_node_get_object (answer);
@@ -381,7 +381,7 @@ signed_in_cb (GObject      *source,
       if (g_strcmp0 (code, "refused") == 0)
         tdn_desk_sign_in_failed (self->sign_in, _("Wrong login or PIN."));
       else
-        tdn_desk_sign_in_failed (self->sign_in, error->message);   /* locked: says how long */
+        tdn_desk_sign_in_failed (self->sign_in, tdn_desk_client_error_message (error));   /* locked: how long */
       return;
     }
   o = json_node_get_object (who);

@@ -151,6 +151,23 @@ def press(acc):
     return act.doAction(0)
 
 
+def click(root, name, role="push button", timeout=15.0):
+    """Finds the control by accessible name and activates it, retrying while
+    the accessibility tree is being rebuilt."""
+    end = time.monotonic() + timeout
+    while True:
+        acc = find(root, name, role, timeout=2)
+        try:
+            if acc is not None and acc.getState().contains(pyatspi.STATE_SENSITIVE):
+                press(acc)
+                return True
+        except Exception:
+            pass
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.2)
+
+
 def select_row(row):
     # A list row has no action: select it through its list.
     return row.parent.querySelection().selectChild(row.getIndexInParent())
@@ -176,7 +193,7 @@ def desk_app(pid):
 
 def start_broker():
     pins = {}
-    for login, pin in (("lan", "246810"), ("hoa", "135791")):
+    for login, pin in (("lan", "246810"), ("hoa", "135791"), ("minh", "975310")):
         r = ctl("staff", "hash-pin", "--iterations", "1000", stdin=pin + "\n")
         pins[login] = r.stdout.strip().split("=", 1)[1]
     write(tmp + "/broker.conf", f"""[broker]
@@ -204,6 +221,9 @@ pin_hash={pins['lan']}
 [staff hoa]
 display_name=Trần Thị Hoa
 pin_hash={pins['hoa']}
+[staff minh]
+display_name=Lê Văn Minh
+pin_hash={pins['minh']}
 """)
     p = subprocess.Popen([BROKER, "--config", tmp + "/broker.conf"], stdout=subprocess.PIPE,
                          stderr=open(tmp + "/broker.err", "w"), text=True)
@@ -272,7 +292,7 @@ def sign_in(app, login, pin):
         return False
     type_into(entry, login)
     type_into(pin_entry, pin)
-    press(find(app, "Sign in", "push button"))
+    click(app, "Sign in", "push button")
     return True
 
 
@@ -320,6 +340,19 @@ key_file={tmp}/state/spool.key
     sign_in(app_a, "lan", "000000")
     ok(find(app_a, "Wrong login or PIN.") is not None, "a wrong PIN is refused in the window")
     shot("02-wrong-pin")
+
+    # Wrong PINs lock the account (max_pin_failures=3 at this broker); the desk says for how long.
+    locked = None
+    for _ in range(4):
+        sign_in(app_a, "minh", "111111")
+        locked = find(app_a, contains="Too many wrong PINs", timeout=3)
+        if locked is not None:
+            break
+    ok(locked is not None and locked.name.startswith("Too many wrong PINs. Try again in"),
+       "repeated wrong PINs lock the account, and the desk says for how long")
+    shot("02-locked")
+    sign_in(app_a, "minh", "975310")
+    ok(find(app_a, contains="Too many wrong PINs", timeout=5) is not None, "even the right PIN waits out the lock")
 
     sign_in(app_a, "lan", "246810")
     ok(find(app_a, "Patients waiting for help", "label") is not None, "lan signs in at desk A")
@@ -391,12 +424,12 @@ key_file={tmp}/state/spool.key
     shot("05-claim-lost-on-other-desk", 1 if winner is app_a else 0)
 
     # The winner switches the visit to self-pay, with a reason.
-    press(find(winner, "Switch to self-pay…", "push button"))
+    click(winner, "Switch to self-pay…", "push button")
     reason = find(winner, "Reason (recorded with your name)", "text")
     ok(reason is not None, "the override asks for a reason")
     type_into(reason, "Thẻ BHYT hết hạn, người bệnh đồng ý tự trả")
     shot("06-override-dialog", 0 if winner is app_a else 1)
-    press(find(winner, "Switch to self-pay", "push button"))
+    click(winner, "Switch to self-pay", "push button")
     ok(find(winner, contains="switched to self-pay", role="label", timeout=10) is not None,
        "the override is recorded and listed in the detail")
 
@@ -426,18 +459,18 @@ key_file={tmp}/state/spool.key
        "the broker's audit trail says who, when, why, and that the kiosk applied it")
 
     # Finishing the request takes it off both desks.
-    press(find(winner, "Done…", "push button"))
+    click(winner, "Done…", "push button")
     done = find(winner, "What was done", "text")
     if done is not None:
         type_into(done, "Đã chuyển sang tự trả")
-    press(find(winner, "Done", "push button"))
+    click(winner, "Done", "push button")
     ok(wait_for(lambda: not find_all(app_a, contains=visits[0]["queue_number"] + ",", role="list item")
                 and not find_all(app_b, contains=visits[0]["queue_number"] + ",", role="list item"), 10),
        "a finished request leaves both desks' lists")
     shot("08-after-resolve", 0 if winner is app_a else 1)
 
     # A patient who skipped the kiosk is registered at desk A from the ID card's QR code.
-    press(find(app_a, "Register a patient…", "push button"))
+    click(app_a, "Register a patient…", "push button")
     form = find(app_a, "Register a patient")
     ok(form is not None and find(form, "ID number", "text") is not None, "the registration form opens")
     qr = "001195012345|012345678|Trần Thị Bình|01021995|Nữ|12 Hàng Bạc, Hoàn Kiếm, Hà Nội|15082021"
@@ -450,13 +483,13 @@ key_file={tmp}/state/spool.key
     ok(filled and find(form, contains="Filled from the ID card's QR code") is not None,
        "scanning the ID card's QR code fills the form")
     shot("11-register-scanned")
-    press(find(form, "Register", "push button"))
+    click(form, "Register", "push button")
     ok(find(form, "Registered: queue number DESK1-A001.", timeout=10) is not None,
        "the patient is registered with a queue number")
     shot("12-registered")
     r = ctl("spool", "status", "--json", config=tmp + "/DESK1.conf")
     ok(r.returncode == 0 and json.loads(r.stdout)["pending"] == 1, "the visit waits in the desk's spool for syncd")
-    press(find(form, "Close", "push button"))
+    click(form, "Close", "push button")
 
     # Desk B signs its nurse out after its inactivity limit (45 s here).
     remaining = 45 - (time.monotonic() - t_signed_in_b)
@@ -464,7 +497,7 @@ key_file={tmp}/state/spool.key
        "desk B signs the nurse out after inactivity")
     ok(find(app_b, "Sign in", "push button") is not None, "and shows the sign-in page again")
     shot("09-auto-signed-out", 1)
-    press(find(app_a, "Sign out", "push button"))
+    click(app_a, "Sign out", "push button")
     ok(find(app_a, "Signed out.", timeout=10) is not None, "signing out at desk A")
     shot("10-signed-out")
 
@@ -479,7 +512,7 @@ key_file={tmp}/state/spool.key
         shot("13-vi-sign-in", 1)
         type_into(entry, "hoa")
         type_into(find(app_c, "Mã PIN", "password text"), "135791")
-        press(find(app_c, "Đăng nhập", "push button"))
+        click(app_c, "Đăng nhập", "push button")
         row = find(app_c, contains=visits[1]["queue_number"] + ",", role="list item")
         ok(row is not None and find(app_c, "Người bệnh đang chờ hỗ trợ", "label") is not None,
            "hoa signs in at the Vietnamese desk and sees the mismatch request")
