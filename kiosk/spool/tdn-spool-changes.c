@@ -60,12 +60,12 @@ change_seen (TdnSpool    *self,
 
   if (sqlite3_prepare_v2 (tdn_spool_get_db (self), "SELECT 1 FROM applied_changes WHERE change_id = ?",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return tdn_spool_db_fail (self, error, "read applied change");
+    return tdn_spool_fail (self, error, "read applied change");
   sqlite3_bind_text (stmt, 1, change_id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return tdn_spool_db_fail (self, error, "read applied change");
+    return tdn_spool_fail (self, error, "read applied change");
   *seen = rc == SQLITE_ROW;
   return TRUE;
 }
@@ -86,7 +86,7 @@ record_change (TdnSpool    *self,
   if (sqlite3_prepare_v2 (tdn_spool_get_db (self),
                           "INSERT INTO applied_changes (change_id, seq, visit_id, revision, outcome, detail,"
                           " applied_at) VALUES (?,?,?,?,?,?,?)", -1, &stmt, NULL) != SQLITE_OK)
-    return tdn_spool_db_fail (self, error, "record applied change");
+    return tdn_spool_fail (self, error, "record applied change");
   sqlite3_bind_text (stmt, 1, change_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, seq);
   if (visit_id != NULL)
@@ -98,7 +98,7 @@ record_change (TdnSpool    *self,
   sqlite3_bind_int64 (stmt, 7, tdn_clock_get_real ());
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   sqlite3_finalize (stmt);
-  return ok || tdn_spool_db_fail (self, error, "record applied change");
+  return ok || tdn_spool_fail (self, error, "record applied change");
 }
 
 gboolean
@@ -247,7 +247,7 @@ tdn_spool_get_change (TdnSpool    *self,
 
   if (sqlite3_prepare_v2 (tdn_spool_get_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      tdn_spool_db_fail (self, error, "read applied change");
+      tdn_spool_fail (self, error, "read applied change");
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, change_id, -1, SQLITE_TRANSIENT);
@@ -258,7 +258,7 @@ tdn_spool_get_change (TdnSpool    *self,
     g_set_error (error, TDN_SPOOL_ERROR, TDN_SPOOL_ERROR_NOT_FOUND,
                  _("Change %s was never applied here"), change_id);
   else
-    tdn_spool_db_fail (self, error, "read applied change");
+    tdn_spool_fail (self, error, "read applied change");
   sqlite3_finalize (stmt);
   return c;
 }
@@ -276,7 +276,7 @@ tdn_spool_list_unacked_changes (TdnSpool  *self,
 
   if (sqlite3_prepare_v2 (tdn_spool_get_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      tdn_spool_db_fail (self, error, "list applied changes");
+      tdn_spool_fail (self, error, "list applied changes");
       return NULL;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -284,7 +284,7 @@ tdn_spool_list_unacked_changes (TdnSpool  *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      tdn_spool_db_fail (self, error, "list applied changes");
+      tdn_spool_fail (self, error, "list applied changes");
       return NULL;
     }
   return g_steal_pointer (&out);
@@ -302,11 +302,11 @@ tdn_spool_mark_change_acked (TdnSpool    *self,
 
   if (sqlite3_prepare_v2 (tdn_spool_get_db (self), "UPDATE applied_changes SET acked = 1 WHERE change_id = ?",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return tdn_spool_db_fail (self, error, "mark change acknowledged");
+    return tdn_spool_fail (self, error, "mark change acknowledged");
   sqlite3_bind_text (stmt, 1, change_id, -1, SQLITE_TRANSIENT);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   sqlite3_finalize (stmt);
-  return ok || tdn_spool_db_fail (self, error, "mark change acknowledged");
+  return ok || tdn_spool_fail (self, error, "mark change acknowledged");
 }
 
 GPtrArray *
@@ -325,7 +325,7 @@ tdn_spool_list_audit (TdnSpool    *self,
                           "SELECT at, actor, action, visit_id, detail FROM audit WHERE visit_id = ? ORDER BY id",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      tdn_spool_db_fail (self, error, "read audit");
+      tdn_spool_fail (self, error, "read audit");
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, visit_id, -1, SQLITE_TRANSIENT);
@@ -343,7 +343,7 @@ tdn_spool_list_audit (TdnSpool    *self,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      tdn_spool_db_fail (self, error, "read audit");
+      tdn_spool_fail (self, error, "read audit");
       return NULL;
     }
   return g_steal_pointer (&out);

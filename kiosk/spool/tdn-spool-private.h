@@ -11,7 +11,9 @@
 
 G_BEGIN_DECLS
 
-gboolean  tdn_spool_db_fail         (TdnSpool        *self,
+/* Sets `error` from the connection's last error (full disk, damaged
+ * file, anything else) and returns FALSE. */
+gboolean  tdn_spool_fail            (TdnSpool        *self,
                                      GError         **error,
                                      const char      *what);
 gboolean  tdn_spool_exec            (TdnSpool        *self,

@@ -66,7 +66,7 @@ static const char * const sealed_columns[] = {
 };
 
 gboolean
-tdn_spool_db_fail (TdnSpool    *self,
+tdn_spool_fail (TdnSpool    *self,
          GError     **error,
          const char  *what)
 {
@@ -91,7 +91,7 @@ tdn_spool_exec (TdnSpool    *self,
       GError     **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return tdn_spool_db_fail (self, error, sql);
+    return tdn_spool_fail (self, error, sql);
   return TRUE;
 }
 
@@ -217,7 +217,7 @@ tdn_spool_open (const char  *path,
     return NULL;
   if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
     {
-      tdn_spool_db_fail (self, error, "open");
+      tdn_spool_fail (self, error, "open");
       return NULL;
     }
   sqlite3_busy_timeout (self->db, 5000);
@@ -276,7 +276,7 @@ tdn_spool_insert_revision (TdnSpool  *self,
                           " priority, queue_number, eligibility_status, eligibility_code, eligibility_raw,"
                           " payment, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return tdn_spool_db_fail (self, error, "insert visit");
+    return tdn_spool_fail (self, error, "insert visit");
   sqlite3_bind_text (stmt, 1, v->visit_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, v->revision);
   sqlite3_bind_text (stmt, 3, v->kiosk_id ? v->kiosk_id : "", -1, SQLITE_TRANSIENT);
@@ -297,7 +297,7 @@ tdn_spool_insert_revision (TdnSpool  *self,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_finalize (stmt);
-      return tdn_spool_db_fail (self, error, "insert visit");
+      return tdn_spool_fail (self, error, "insert visit");
     }
   sqlite3_finalize (stmt);
 
@@ -313,7 +313,7 @@ tdn_spool_insert_revision (TdnSpool  *self,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sqlite3_finalize (stmt);
-      return tdn_spool_db_fail (self, error, "insert outbox");
+      return tdn_spool_fail (self, error, "insert outbox");
     }
   sqlite3_finalize (stmt);
   return TRUE;
@@ -340,7 +340,7 @@ tdn_spool_audit (TdnSpool    *self,
     sqlite3_bind_text (stmt, 5, detail, -1, SQLITE_TRANSIENT);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   sqlite3_finalize (stmt);
-  return ok || tdn_spool_db_fail (self, error, "insert audit");
+  return ok || tdn_spool_fail (self, error, "insert audit");
 }
 
 gboolean
@@ -417,7 +417,7 @@ tdn_spool_load_latest (TdnSpool    *self,
                           " FROM visits WHERE visit_id = ? ORDER BY revision DESC LIMIT 1",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      tdn_spool_db_fail (self, error, "read visit");
+      tdn_spool_fail (self, error, "read visit");
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, visit_id, -1, SQLITE_TRANSIENT);
@@ -428,7 +428,7 @@ tdn_spool_load_latest (TdnSpool    *self,
       if (rc == SQLITE_DONE)
         g_set_error (error, TDN_SPOOL_ERROR, TDN_SPOOL_ERROR_NOT_FOUND, _("No visit %s in the spool"), visit_id);
       else
-        tdn_spool_db_fail (self, error, "read visit");
+        tdn_spool_fail (self, error, "read visit");
       return NULL;
     }
   v->visit_id = g_strdup (visit_id);
@@ -547,7 +547,7 @@ tdn_spool_find_by_id_number (TdnSpool    *self,
   if (sqlite3_prepare_v2 (self->db, "SELECT DISTINCT visit_id FROM visits WHERE id_hash = ? ORDER BY created_at",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      tdn_spool_db_fail (self, error, "find visit");
+      tdn_spool_fail (self, error, "find visit");
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
@@ -569,7 +569,7 @@ tdn_spool_get_counts (TdnSpool        *self,
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT state, COUNT (*), MIN (created_at) FROM outbox GROUP BY state",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return tdn_spool_db_fail (self, error, "count outbox");
+    return tdn_spool_fail (self, error, "count outbox");
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *state = (const char *) sqlite3_column_text (stmt, 0);
