@@ -140,7 +140,8 @@ tdn_override_applier_apply_one (TdnOverrideApplier  *self,
   const char *visit_id = member_string (override, "visit_ref");
   const char *nurse = member_string (override, "nurse");
   const char *action = member_string (override, "action");
-  gint64 seq = json_object_has_member (override, "seq") ? json_object_get_int_member (override, "seq") : 0;
+  JsonNode *seq_node = json_object_get_member (override, "seq");
+  gint64 seq = seq_node != NULL && json_node_get_value_type (seq_node) == G_TYPE_INT64 ? json_node_get_int (seq_node) : 0;
   g_autoptr(TdnVisit) current = NULL;
   g_autoptr(TdnVisit) changes = NULL;
   g_autoptr(GError) local_error = NULL;
