@@ -22,6 +22,7 @@ import time
 import pyatspi
 
 BUILD = os.environ["TIEPDON_BUILD_DIR"]
+SRC = os.environ["TIEPDON_SOURCE_DIR"]
 CTL = os.environ["TIEPDONCTL"]
 BROKER = os.environ["TIEPDON_BROKER"]
 DESK = os.environ["TIEPDON_DESK"]
@@ -96,6 +97,7 @@ def screen(n):
 
 def shot(name, n=0):
     os.makedirs(SHOTS, exist_ok=True)
+    time.sleep(0.4)   # let the last change reach the screen
     subprocess.run(["import", "-display", screen(n), "-window", "root", os.path.join(SHOTS, name + ".png")],
                    check=False)
 
@@ -191,7 +193,19 @@ def desk_app(pid):
 
 # --- the world -------------------------------------------------------------
 
+def start_bhxh():
+    p = subprocess.Popen(["/usr/bin/python3", os.path.join(SRC, "tests", "sim", "bhxh-sim.py"), "--port", "0",
+                          "--data", os.path.join(SRC, "tests", "sim", "people.json")],
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    procs.append(p)
+    line = p.stdout.readline()
+    if not line.startswith("PORT"):
+        bail("the BHXH simulator did not start")
+    return int(line.split()[1])
+
+
 def start_broker():
+    bhxh_port = start_bhxh()
     pins = {}
     for login, pin in (("lan", "246810"), ("hoa", "135791"), ("minh", "975310")):
         r = ctl("staff", "hash-pin", "--iterations", "1000", stdin=pin + "\n")
@@ -199,10 +213,11 @@ def start_broker():
     write(tmp + "/broker.conf", f"""[broker]
 listen=http://127.0.0.1:0/
 database={tmp}/broker.db
+facility_code=01999
 [bhxh]
-url=http://127.0.0.1:9/
+url=http://127.0.0.1:{bhxh_port}/
 username=01999_BV
-password=test
+password=sim-password
 officer_name=Phạm Văn Bình
 officer_cccd=001085009876
 [nurses]
@@ -521,6 +536,35 @@ key_file={tmp}/state/spool.key
             ok(find(app_c, "Nhận hỗ trợ người bệnh này", "push button") is not None,
                "its detail opens, in Vietnamese")
         shot("14-vi-request-detail", 1)
+
+        # hoa checks the paper card and accepts it as BHYT after a new lookup at BHXH.
+        click(app_c, "Nhận hỗ trợ người bệnh này")
+        find(app_c, "Bạn đang hỗ trợ người bệnh này", "label")
+        click(app_c, "Chấp nhận BHYT…")
+        card = find(app_c, "Số thẻ BHYT (15 ký tự) hoặc mã số BHXH", "text")
+        ok(card is not None, "accepting BHYT asks for the card number")
+        if card is not None:
+            type_into(card, "GD4010112345678")
+            type_into(find(app_c, "Họ tên như trên thẻ", "text"), "Lê Thị Mai")
+            type_into(find(app_c, "Ngày sinh (dd/mm/yyyy, hoặc năm sinh)", "text"), "14/02/1990")
+            click(app_c, "Tra cứu BHXH")
+            ok(find(app_c, contains="(000)", timeout=30) is not None,
+               "the lookup at BHXH through the broker says the card is valid")
+            type_into(find(app_c, "Lý do (được ghi kèm tên bạn)", "text"), "Đã xem thẻ giấy, tra cứu lại hợp lệ")
+            shot("15-vi-accept-bhyt", 1)
+            click(app_c, "Chấp nhận BHYT")
+            ok(find(app_c, contains="đã chấp nhận BHYT", role="label", timeout=10) is not None,
+               "the decision is recorded")
+            r = ctl("help", "apply", "--once", "--json", config=kiosk_conf)
+            ok(r.returncode == 0 and json.loads(r.stdout)["applied"] == 1, "the kiosk applies it")
+            r = ctl("help", "audit", visits[1]["visit_id"], "--json", config=kiosk_conf)
+            rows = [a for a in json.loads(r.stdout)["audit"] if a["action"] == "override:accept_bhyt"] \
+                if r.returncode == 0 else []
+            ok(len(rows) == 1 and rows[0]["actor"] == "hoa" and rows[0]["detail"]["new"]["payment"] == "bhyt"
+               and rows[0]["detail"]["new"]["eligibility_status"] == "eligible"
+               and rows[0]["detail"]["new"]["eligibility_code"] == "000"
+               and "GD4010112345678" not in r.stdout,
+               "the spool's audit has the new lookup's answer, the card number masked")
 
     logs = "".join(open(p, encoding="utf-8", errors="replace").read()
                    for p in (tmp + "/desk-a.log", tmp + "/desk-b.log", tmp + "/desk-c.log", tmp + "/broker.err")
