@@ -146,6 +146,20 @@ code=$(post -H "Authorization: Bearer kiosk-k3-secret" "$base/overrides/$ovr1/ap
 code=$(post -H "Authorization: Bearer desk-1-secret" "$base/overrides/$ovr1/applied" -d '{"outcome":"rejected"}')
 [ "$code" = 403 ] && ok "a desk cannot acknowledge" || not_ok "desk ack: $code"
 
+# Following (as syncd will host it): a new override is applied within seconds.
+"$ctl" help apply --config "$dir/kiosk.conf" > /dev/null 2>"$dir/follow.err" &
+fpid=$!
+before=$("$ctl" spool status --config "$dir/kiosk.conf" --json | $py -c 'import json,sys; print(json.load(sys.stdin)["pending"])')
+override "$help1" '{"action":"change_priority","old":{"priority":"none"},"new":{"priority":"age_75"},"reason":"Người bệnh 81 tuổi"}' >/dev/null
+applied=""
+for _ in $(seq 100); do
+  now=$("$ctl" spool status --config "$dir/kiosk.conf" --json | $py -c 'import json,sys; print(json.load(sys.stdin)["pending"])')
+  [ "$now" -gt "$before" ] && { applied=1; break; }
+  sleep 0.1
+done
+kill "$fpid" 2>/dev/null; wait "$fpid" 2>/dev/null
+[ -n "$applied" ] && ok "help apply, left running, applies a new override as it comes" || not_ok "follow: $(cat "$dir/follow.err")"
+
 # The kiosk is offline: the override waits at the broker and applies later.
 kill "$bpid"; wait "$bpid" 2>/dev/null; bpid=""
 "$ctl" help apply --once --config "$dir/kiosk.conf" > /dev/null 2>"$dir/err"
