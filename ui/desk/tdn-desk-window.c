@@ -180,6 +180,33 @@ register_clicked_cb (TdnDeskWindow *self)
 }
 
 static void
+closed_signed_out_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  g_autoptr(GApplication) app = data;
+
+  signed_out_cb (source, result, NULL);
+  g_application_release (app);
+}
+
+/* Closing the desk signs the nurse out at the broker too; the application
+ * stays (without a window) until the broker has answered. */
+static gboolean
+close_request_cb (TdnDeskWindow *self)
+{
+  if (self->login != NULL && self->client != NULL)
+    {
+      g_application_hold (G_APPLICATION (self->app));
+      tdn_desk_client_call_async (self->client, "POST", "/staff/sign-out", NULL, 0, NULL,
+                                  closed_signed_out_cb, g_object_ref (self->app));
+      g_message ("nurse %s signed out (window closed)", self->login);
+      g_clear_pointer (&self->login, g_free);
+    }
+  return FALSE;
+}
+
+static void
 sign_out_clicked_cb (TdnDeskWindow *self)
 {
   sign_out (self, _("Signed out."));
@@ -412,12 +439,6 @@ tdn_desk_window_dispose (GObject *object)
 {
   TdnDeskWindow *self = TDN_DESK_WINDOW (object);
 
-  if (self->login != NULL && self->client != NULL)
-    {
-      /* Closing the desk signs the nurse out at the broker too. */
-      g_autoptr(JsonNode) out = tdn_desk_client_call_sync (self->client, "POST", "/staff/sign-out", NULL, 0,
-                                                            NULL, NULL, NULL);
-    }
   g_clear_handle_id (&self->tick_id, g_source_remove);
   if (self->feed != NULL)
     tdn_desk_feed_stop (self->feed);
@@ -484,6 +505,8 @@ tdn_desk_window_init (TdnDeskWindow *self)
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
   gtk_list_box_set_sort_func (self->list, sort_rows, NULL, NULL);
+
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 
   /* Anything the nurse does keeps her signed in. */
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
