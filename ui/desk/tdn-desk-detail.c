@@ -226,34 +226,6 @@ full_loaded_cb (GObject      *source,
   set_photo (self, str (json_node_get_object (answer), "photo_jpeg"));
 }
 
-static char *
-describe_override (JsonObject *o)
-{
-  JsonObject *applied = json_object_get_member (o, "applied") &&
-                        JSON_NODE_HOLDS_OBJECT (json_object_get_member (o, "applied"))
-                        ? json_object_get_object_member (o, "applied") : NULL;
-  g_autoptr(GDateTime) at = str (o, "created_at") ? g_date_time_new_from_iso8601 (str (o, "created_at"), NULL) : NULL;
-  g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : NULL;
-  g_autofree char *when = local ? g_date_time_format (local, "%H:%M") : g_strdup ("?");
-  g_autofree char *outcome = NULL;
-  const char *action = str (o, "action");
-  const char *what = g_strcmp0 (action, "self_pay") == 0 ? _("switched to self-pay")
-                   : g_strcmp0 (action, "accept_bhyt") == 0 ? _("accepted as BHYT")
-                   : g_strcmp0 (action, "change_clinic") == 0 ? _("changed the clinic")
-                   : g_strcmp0 (action, "change_priority") == 0 ? _("changed the priority")
-                   : g_strcmp0 (action, "reprint") == 0 ? _("asked for a reprint")
-                   : g_strcmp0 (action, "cancel") == 0 ? _("cancelled the visit") : action;
-
-  if (applied == NULL)
-    outcome = g_strdup (_("waiting for the kiosk"));
-  else if (g_strcmp0 (str (applied, "outcome"), "applied") == 0)
-    outcome = g_strdup (_("applied at the kiosk"));
-  else
-    outcome = g_strdup_printf (_("refused by the kiosk: %s"), or_else (str (applied, "detail"), "?"));
-  return g_strdup_printf (_("%s — %s %s: “%s” (%s)"), when, or_else (str (o, "nurse_name"), or_else (str (o, "nurse"), "?")),
-                          what, or_else (str (o, "reason"), ""), outcome);
-}
-
 static void
 history_loaded_cb (GObject      *source,
                    GAsyncResult *result,
@@ -272,7 +244,7 @@ history_loaded_cb (GObject      *source,
   list = json_object_get_array_member (json_node_get_object (answer), "overrides");
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {
-      g_autofree char *text = describe_override (json_array_get_object_element (list, i));
+      g_autofree char *text = tdn_desk_describe_override (json_array_get_object_element (list, i));
       GtkWidget *label = gtk_label_new (text);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);

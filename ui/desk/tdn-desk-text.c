@@ -12,6 +12,20 @@
 #include "tdn-priority.h"
 #include "tdn-queue.h"
 
+static const char *
+text_or (const char *text,
+         const char *fallback)
+{
+  return text != NULL ? text : fallback;
+}
+
+static const char *
+str (JsonObject *o,
+     const char *name)
+{
+  return o != NULL ? json_object_get_string_member_with_default (o, name, NULL) : NULL;
+}
+
 static gboolean
 interface_is_vietnamese (void)
 {
@@ -87,4 +101,32 @@ tdn_desk_fill_priorities (GtkDropDown *drop,
       g_ptr_array_add (codes, g_strdup (tdn_priority_to_string (all[i])));
     }
   gtk_drop_down_set_model (drop, G_LIST_MODEL (names));
+}
+
+char *
+tdn_desk_describe_override (JsonObject *o)
+{
+  JsonObject *applied = json_object_get_member (o, "applied") &&
+                        JSON_NODE_HOLDS_OBJECT (json_object_get_member (o, "applied"))
+                        ? json_object_get_object_member (o, "applied") : NULL;
+  g_autoptr(GDateTime) at = str (o, "created_at") ? g_date_time_new_from_iso8601 (str (o, "created_at"), NULL) : NULL;
+  g_autoptr(GDateTime) local = at ? g_date_time_to_local (at) : NULL;
+  g_autofree char *when = local ? g_date_time_format (local, "%H:%M") : g_strdup ("?");
+  g_autofree char *outcome = NULL;
+  const char *action = str (o, "action");
+  const char *what = g_strcmp0 (action, "self_pay") == 0 ? _("switched to self-pay")
+                   : g_strcmp0 (action, "accept_bhyt") == 0 ? _("accepted as BHYT")
+                   : g_strcmp0 (action, "change_clinic") == 0 ? _("changed the clinic")
+                   : g_strcmp0 (action, "change_priority") == 0 ? _("changed the priority")
+                   : g_strcmp0 (action, "reprint") == 0 ? _("asked for a reprint")
+                   : g_strcmp0 (action, "cancel") == 0 ? _("cancelled the visit") : action;
+
+  if (applied == NULL)
+    outcome = g_strdup (_("waiting for the kiosk"));
+  else if (g_strcmp0 (str (applied, "outcome"), "applied") == 0)
+    outcome = g_strdup (_("applied at the kiosk"));
+  else
+    outcome = g_strdup_printf (_("refused by the kiosk: %s"), text_or (str (applied, "detail"), "?"));
+  return g_strdup_printf (_("%s — %s %s: “%s” (%s)"), when, text_or (str (o, "nurse_name"), text_or (str (o, "nurse"), "?")),
+                          what, text_or (str (o, "reason"), ""), outcome);
 }

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 char       *tdn_desk_format_waiting   (const char            *since_iso);
 /* The request's reason in the interface's language. */
 const char *tdn_desk_request_reason   (JsonObject            *request);
+/* One line of a request's audit trail: time, nurse, what, why, and what
+ * the kiosk did with it. */
+char       *tdn_desk_describe_override (JsonObject          *override);
 /* A lookup's answer for the nurse: message (code). */
 char       *tdn_desk_eligibility_text (const TdnEligibility  *eligibility);
 /* Fills `drop` with the clinics of `config` (names in the interface's
