@@ -427,9 +427,10 @@ decision_saved_cb (GObject      *source,
     }
   /* An override answers {"id","seq"}; a resolve, the request itself. */
   resolved = json_object_has_member (json_node_get_object (answer), "state");
+  /* No toast: it would cover the history, which shows the decision (and,
+   * soon after, that the kiosk applied it); a finished request leaves. */
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
-  toast (self, resolved ? _("Finished.") : _("Saved. The kiosk updates the visit and the HIS."));
   if (!resolved && self->request != NULL)
     load_history (self);
 }
