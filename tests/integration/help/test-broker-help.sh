@@ -43,6 +43,9 @@ chmod 600 "$dir/broker.conf"
 printf 'desk-1-secret\n' > "$dir/desk-token"; chmod 600 "$dir/desk-token"
 
 start_broker() {
+  # Remove the last run's output first: the redirection below truncates it
+  # only once the child runs, and the loop must not read the old port.
+  rm -f "$dir/broker.out"
   "$broker" --config "$dir/broker.conf" > "$dir/broker.out" 2>"$dir/broker.err" &
   bpid=$!
   for _ in $(seq 100); do grep -q LISTENING "$dir/broker.out" 2>/dev/null && break; sleep 0.05; done
