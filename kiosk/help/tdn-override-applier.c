@@ -273,8 +273,21 @@ acked_cb (GObject      *source,
   TdnSpoolChange *c = r->unacked->pdata[r->next];
   g_autoptr(GError) error = NULL;
 
-  if (!tdn_help_client_ack_override_finish (TDN_HELP_CLIENT (source), result, &error) ||
-      !tdn_spool_mark_change_acked (self->spool, c->change_id, &error))
+  if (!tdn_help_client_ack_override_finish (TDN_HELP_CLIENT (source), result, &error))
+    {
+      /* The broker refusing (it no longer knows the override: a restored
+       * database) is final: telling it again would block every later
+       * override. Anything else is retried next round. */
+      if (!g_error_matches (error, TDN_HELP_CLIENT_ERROR, TDN_HELP_CLIENT_ERROR_REFUSED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_message ("The broker refused to hear that override %s was %s; not telling it again: %s",
+                 c->change_id, c->outcome, error->message);
+      g_clear_error (&error);
+    }
+  if (!tdn_spool_mark_change_acked (self->spool, c->change_id, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

@@ -146,6 +146,22 @@ code=$(post -H "Authorization: Bearer kiosk-k3-secret" "$base/overrides/$ovr1/ap
 code=$(post -H "Authorization: Bearer desk-1-secret" "$base/overrides/$ovr1/applied" -d '{"outcome":"rejected"}')
 [ "$code" = 403 ] && ok "a desk cannot acknowledge" || not_ok "desk ack: $code"
 
+# An acknowledgement the broker refuses (it lost the override: a restored
+# database) is given up, and does not block the next overrides.
+$py - "$dir/state/spool.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("INSERT INTO applied_changes (change_id, seq, visit_id, revision, outcome, applied_at)"
+           " VALUES ('00000000-0000-4000-8000-000000000000', 0, NULL, 0, 'applied', 0)")
+db.commit()
+PY
+override "$help1" '{"action":"reprint","old":{},"new":{},"reason":"Phiếu bị nhòe"}' >/dev/null
+"$ctl" help apply --once --config "$dir/kiosk.conf" --json > "$dir/apply" 2>"$dir/err"
+acked=$($py -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT acked FROM applied_changes WHERE change_id LIKE ?", ("00000000-%",)).fetchone()[0])' "$dir/state/spool.db")
+[ "$(jget "$dir/apply" applied)" = 1 ] && [ "$acked" = 1 ] \
+  && ok "a refused acknowledgement is given up and the next override still applies" \
+  || not_ok "refused ack: $(cat "$dir/apply" "$dir/err")"
+
 # Following (as syncd will host it): a new override is applied within seconds.
 "$ctl" help apply --config "$dir/kiosk.conf" > /dev/null 2>"$dir/follow.err" &
 fpid=$!
