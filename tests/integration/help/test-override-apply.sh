@@ -5,44 +5,14 @@
 # who/when/old/new/why, acknowledges it to the broker, gives a clinic
 # change a new queue number, and rejects an override it cannot apply.
 set -u
-ctl=${TIEPDONCTL:?}
-broker=${TIEPDON_BROKER:?}
-py=/usr/bin/python3
-dir=$(mktemp -d)
-bpid=""
-cleanup() { [ -n "$bpid" ] && kill "$bpid" 2>/dev/null; wait 2>/dev/null; rm -rf "$dir"; }
-trap cleanup EXIT INT TERM
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
+. "$(dirname "$0")/broker-fixture.sh"
 jget() { $py -c 'import json,sys; d=json.load(open(sys.argv[1]))
 for k in sys.argv[2].split("."): d=d[int(k)] if k.isdigit() else d[k]
 print(d)' "$@" 2>/dev/null; }
-
-lan=$(printf '246810\n' | "$ctl" staff hash-pin --iterations 1000 | sed 's/^pin_hash=//')
-cat > "$dir/broker.conf" <<CONF
-[broker]
-listen=http://127.0.0.1:0/
-database=$dir/broker.db
-[bhxh]
-url=http://127.0.0.1:9/
-username=01999_BV
-password=test
-officer_name=Phạm Văn Bình
-officer_cccd=001085009876
-[client K2]
-token_sha256=$(sha kiosk-k2-secret)
+cat >> "$dir/broker.conf" <<CONF
 [client K3]
 token_sha256=$(sha kiosk-k3-secret)
-[client DESK1]
-token_sha256=$(sha desk-1-secret)
-desk=true
-[staff lan]
-display_name=Nguyễn Thị Lan
-pin_hash=$lan
 CONF
-chmod 600 "$dir/broker.conf"
 "$broker" --config "$dir/broker.conf" > "$dir/broker.out" 2>"$dir/broker.err" &
 bpid=$!
 for _ in $(seq 100); do grep -q LISTENING "$dir/broker.out" 2>/dev/null && break; sleep 0.05; done
