@@ -22,15 +22,8 @@ tdn_spool_ctl_open (TdnCtl  *ctl,
                     GError **error)
 {
   TdnConfig *config = tdn_ctl_load_config (ctl, error);
-  TdnSpool *spool;
 
-  if (config == NULL)
-    return NULL;
-  spool = tdn_spool_open (tdn_config_get_string (config, "spool", "path"),
-                          tdn_config_get_string (config, "spool", "key_file"), error);
-  if (spool != NULL)
-    tdn_spool_set_busy_timeout (spool, (int) tdn_config_get_int (config, "spool", "busy_timeout_ms"));
-  return spool;
+  return config != NULL ? tdn_spool_open_from_config (config, error) : NULL;
 }
 
 static int
