@@ -259,7 +259,7 @@ help_audit (TdnCtl *ctl,
   if (spool == NULL || (entries_found = tdn_spool_list_audit (spool, argv[1], &error)) == NULL)
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, "%s", error->message);
   if (entries_found->len == 0)
-    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, _("No visit %s in the spool"), argv[1]);
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, _("No visit %s in the spool; check the reference on the ticket"), argv[1]);
 
   if (tdn_ctl_get_json (ctl))
     {
