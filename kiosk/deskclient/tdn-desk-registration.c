@@ -144,23 +144,6 @@ tdn_desk_registration_build (const TdnDeskRegistrationForm *form,
   return g_steal_pointer (&v);
 }
 
-typedef struct {
-  TdnClinic  *clinic;
-  const char *format;
-} Alloc;
-
-static gboolean
-allocate_cb (sqlite3   *db,
-             TdnVisit  *visit,
-             gpointer   data,
-             GError   **error)
-{
-  Alloc *a = data;
-
-  visit->queue_number = tdn_queue_take_number (db, a->format, visit->kiosk_id, a->clinic, error);
-  return visit->queue_number != NULL;
-}
-
 gboolean
 tdn_desk_registration_commit (TdnSpool   *spool,
                               TdnConfig  *config,
@@ -169,7 +152,7 @@ tdn_desk_registration_commit (TdnSpool   *spool,
                               GError    **error)
 {
   g_autoptr(GPtrArray) clinics = NULL;
-  Alloc a = { NULL, NULL };
+  TdnSpoolQueueTake a = { NULL, NULL };
 
   g_return_val_if_fail (TDN_IS_SPOOL (spool) && config != NULL && visit != NULL && nurse != NULL, FALSE);
 
@@ -184,7 +167,7 @@ tdn_desk_registration_commit (TdnSpool   *spool,
       return FALSE;
     }
   a.format = tdn_config_get_string (config, "queue", "number_format");
-  if (!tdn_spool_commit_visit_as (spool, visit, allocate_cb, &a, nurse, error))
+  if (!tdn_spool_commit_visit_as (spool, visit, tdn_spool_take_queue_number, &a, nurse, error))
     return FALSE;
   g_message ("visit %s registered at the desk by %s (queue %s)", visit->visit_id, nurse, visit->queue_number);
   return TRUE;

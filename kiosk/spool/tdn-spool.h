@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "tdn-base.h"
+#include "tdn-queue.h"
 
 G_BEGIN_DECLS
 
@@ -244,6 +245,19 @@ gboolean  tdn_spool_mark_change_acked (TdnSpool         *self,
 /* The audit log of one visit, oldest first. */
 GPtrArray *tdn_spool_list_audit       (TdnSpool         *self,
                                        const char       *visit_id,
+                                       GError          **error);
+
+/* A TdnSpoolTxnFunc for tdn_spool_commit_visit*(): the visit's queue
+ * number at `clinic` (tdn_queue_take_number()) inside the commit, so a
+ * number is only used by a saved visit (tdn-spool-queue.c). */
+typedef struct {
+  const TdnClinic *clinic;
+  const char      *format;       /* [queue] number_format */
+} TdnSpoolQueueTake;
+
+gboolean  tdn_spool_take_queue_number (sqlite3          *db,
+                                       TdnVisit         *visit,
+                                       gpointer          take,
                                        GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdnVisit, tdn_visit_free)
