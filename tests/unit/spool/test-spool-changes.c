@@ -195,6 +195,38 @@ test_cancel_state (Fixture       *f,
   g_assert_cmpstr (got->clinic, ==, "NOI");
 }
 
+/* The merge of both schema changes: a cancelled revision keeps the chip
+ * photo (migration 2) beside the state (migration 3), and a later
+ * revision keeps both. */
+static void
+test_state_with_photo (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(TdnVisit) change = tdn_visit_new ();
+  g_autoptr(TdnVisit) cancel = tdn_visit_new ();
+  g_autoptr(TdnVisit) got = NULL;
+  g_autoptr(TdnVisit) first = NULL;
+  g_autoptr(GError) error = NULL;
+
+  change->photo = g_bytes_new_static ("\xff\xd8\xff\xe0 jpeg", 9);
+  g_assert_true (tdn_spool_add_revision (f->spool, f->visit_id, change, "K2", "chip photo", &error));
+  g_assert_no_error (error);
+  cancel->state = g_strdup ("cancelled");
+  g_assert_true (tdn_spool_add_revision (f->spool, f->visit_id, cancel, "lan", "bệnh nhân về", &error));
+  got = tdn_spool_get_visit (f->spool, f->visit_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (got->revision, ==, 3);
+  g_assert_cmpstr (got->state, ==, "cancelled");
+  g_assert_nonnull (got->photo);
+  g_assert_cmpuint (g_bytes_get_size (got->photo), ==, 9);
+  g_assert_false (got->purged);
+  g_assert_cmpstr (got->full_name, ==, "Nguyễn Thị Mai");
+  first = tdn_spool_get_revision (f->spool, f->visit_id, 1, &error);
+  g_assert_no_error (error);
+  g_assert_null (first->state);
+  g_assert_null (first->photo);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -203,5 +235,6 @@ main (int argc, char **argv)
   g_test_add ("/spool/changes/apply-once", Fixture, NULL, setup, test_apply_once, teardown);
   g_test_add ("/spool/changes/reject", Fixture, NULL, setup, test_reject, teardown);
   g_test_add ("/spool/changes/cancel-state", Fixture, NULL, setup, test_cancel_state, teardown);
+  g_test_add ("/spool/changes/state-with-photo", Fixture, NULL, setup, test_state_with_photo, teardown);
   return g_test_run ();
 }
