@@ -171,7 +171,7 @@ bad:
  * (a wobble across midnight, an RTC that lost its battery and boots in
  * 2020 before NTP) would otherwise restart at 001 and print numbers
  * already in today's waiting room; continuing the latest day's counter
- * keeps every number unique (docs/adr/0700-queue-day.md). */
+ * keeps every number unique (docs/adr/0710-queue-day.md). */
 static char *
 queue_day (sqlite3   *db,
            GDateTime *now,
