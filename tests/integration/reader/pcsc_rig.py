@@ -157,15 +157,32 @@ class Rig:
         return self.card_dirs[name]
 
     def insert_card(self, name, *extra):
+        try:
+            self._insert_card(name, *extra)
+        except RuntimeError:
+            if self.pcscd is None:
+                raise
+            # vpcd sometimes stops taking new cards after one left in the
+            # middle of an APDU (seen under ASan's slower timing): start
+            # our pcscd again, once.
+            self.remove_card()
+            self.stop_pcscd()
+            self.start()
+            self._insert_card(name, *extra)
+
+    def _insert_card(self, name, *extra):
         self.remove_card()
         d = self.build_card(name)
         self.card = subprocess.Popen([PY, os.path.join(CARD_SIM, "cccd_card.py"), d,
                                       "--log", os.path.join(self.tmp, "card-%s.log" % name)] + list(extra))
-        self.wait_card(True)
-        # pcscd reports the card before its reader thread has finished
-        # powering it through vpcd; connecting in that window races with it
-        # (and can wedge vpcd). A real patient's card also needs a moment.
-        time.sleep(0.5)
+        # pcscd reports the card before it has finished powering it through
+        # vpcd, and vpcd may bounce it once: wait until it stays for a second.
+        deadline = time.monotonic() + 20
+        while True:
+            self.wait_card(True)
+            time.sleep(1.0)
+            if self.readers().get(READER) or time.monotonic() > deadline:
+                break
 
     def remove_card(self):
         if self.card is not None:
