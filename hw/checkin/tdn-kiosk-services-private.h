@@ -29,6 +29,7 @@ struct _TdnKioskServices
   TdnScanner            *scanner;
   TdnIdentityReader     *qr;
   TdnIdentityReader     *sim_card;
+  TdnIdentityReader     *chip;      /* PC/SC chip reader (real mode) */
   TdnCheckin            *checkin;
   TdnKioskControl       *control;
 };

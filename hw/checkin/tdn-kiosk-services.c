@@ -14,6 +14,7 @@
 #include "tdn-base.h"
 #include "tdn-broker-eligibility.h"
 #include "tdn-broker-help-desk.h"
+#include "tdn-chip-identity-reader.h"
 #include "tdn-kiosk-services-private.h"
 #include "tdn-scanner-factory.h"
 #include "tdn-sim-scanner.h"
@@ -128,6 +129,14 @@ broker_configured (TdnConfig *config)
   return url != NULL && *url != '\0';
 }
 
+static const TdnIdentity *
+chip_key_source (gpointer user_data)
+{
+  TdnKioskServices *self = user_data;
+
+  return self->checkin != NULL ? tdn_checkin_get_identity (self->checkin) : NULL;
+}
+
 static gboolean
 build (TdnKioskServices  *self,
        GError           **error)
@@ -192,6 +201,15 @@ build (TdnKioskServices  *self,
         }
       tdn_qr_reader_set_connected (TDN_QR_READER (self->qr), tdn_scanner_is_connected (self->scanner));
       if (!tdn_checkin_add_reader (self->checkin, self->qr, error))
+        return FALSE;
+    }
+  if (!self->demo && tdn_config_get_bool (self->config, "reader", "enabled"))
+    {
+      /* The chip opens with the ID number the QR or the keypad gave. */
+      self->chip = TDN_IDENTITY_READER (tdn_chip_identity_reader_new (self->config,
+                                                                      chip_key_source,
+                                                                      self));
+      if (!tdn_checkin_add_reader (self->checkin, self->chip, error))
         return FALSE;
     }
   if (self->demo)
@@ -351,6 +369,7 @@ tdn_kiosk_services_dispose (GObject *object)
     }
   g_clear_object (&self->checkin);
   g_clear_object (&self->sim_card);
+  g_clear_object (&self->chip);
   g_clear_object (&self->qr);
   g_clear_object (&self->scanner);
   g_clear_object (&self->eligibility);
