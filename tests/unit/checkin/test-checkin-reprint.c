@@ -202,6 +202,33 @@ test_own_visits_in_order (Fixture       *f,
   g_assert_cmpuint (pending (f), ==, 0);
 }
 
+/* A patient starts while a reprint is on the printer: their session is
+ * not blocked, and their ticket prints after the reprint, not on top. */
+static void
+test_patient_ticket_waits (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *visit = add_reprint (f, "K1", "K1-A013", "ov-8");
+
+  fake_printer_hold (f->printer);
+  advance (f, TDN_CHECKIN_REPRINT_POLL_S);
+  g_assert_true (fake_printer_holding (f->printer));
+
+  fixture_read_card (f, ADULT_ID, ADULT_NAME, ADULT_DOB);
+  fake_eligibility_answer (f->elig, "000");
+  fixture_to_confirm (f);
+  g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_YES));
+  fake_wait_state (f->checkin, TDN_CHECKIN_STATE_PRINTING);
+  g_assert_cmpuint (fake_printer_attempts (f->printer), ==, 1);   /* waiting, not sent */
+
+  fake_printer_release (f->printer);
+  fake_wait_state (f->checkin, TDN_CHECKIN_STATE_DONE);
+  g_assert_false (fake_printer_overlapped (f->printer));
+  g_assert_cmpuint (fake_printer_printed (f->printer), ==, 2);
+  g_assert_cmpstr (fake_printer_last_number (f->printer), ==, "K1-A001");
+  g_assert_cmpuint (pending (f), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -217,5 +244,7 @@ main (int    argc,
               test_uncertain_never_again, fixture_tear_down);
   g_test_add ("/checkin/reprint/own-visits-in-order", Fixture, NULL, fixture_set_up,
               test_own_visits_in_order, fixture_tear_down);
+  g_test_add ("/checkin/reprint/patient-ticket-waits", Fixture, NULL, fixture_set_up,
+              test_patient_ticket_waits, fixture_tear_down);
   return g_test_run ();
 }
