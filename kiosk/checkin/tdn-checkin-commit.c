@@ -121,6 +121,13 @@ tdn_checkin_print (TdnCheckin *self)
   if (self->busy || self->session->visit == NULL || self->session->printed
       || self->session->print_attempted)
     return;
+  if (self->reprinting)
+    {
+      /* A nurse's reprint is on the printer: this ticket comes next. */
+      self->print_waiting = TRUE;
+      tdn_checkin_set_state (self, TDN_CHECKIN_STATE_PRINTING);
+      return;
+    }
   if (self->session->ticket == NULL)
     self->session->ticket = ticket_from_session (self);
   self->busy = TRUE;
@@ -204,7 +211,7 @@ status_done_cb (GObject      *source,
 void
 tdn_checkin_check_printer (TdnCheckin *self)
 {
-  if (self->busy)
+  if (self->busy || self->reprinting)
     return;
   self->busy = TRUE;
   tdn_ticket_printer_status_async (self->printer, NULL, status_done_cb, tdn_call_data_new (self, NULL));

@@ -188,7 +188,7 @@ help_done_cb (GObject      *source,
 /* `patient`: the patient pressed "call staff" (the screen shows the
  * result); else the kiosk raises it on its own. */
 static void
-send_help (TdnCheckin     *self,
+send_help_as (TdnCheckin     *self,
            TdnHelpRequest *request,
            gboolean        patient)
 {
@@ -214,6 +214,14 @@ send_help (TdnCheckin     *self,
     }
   tdn_help_desk_raise_async (self->help, request, NULL, help_done_cb, d);
   tdn_help_request_free (request);
+}
+
+/* A request the kiosk raises on its own, built by the caller. */
+void
+tdn_checkin_send_help (TdnCheckin     *self,
+                       TdnHelpRequest *request)
+{
+  send_help_as (self, request, FALSE);
 }
 
 static const char *
@@ -247,14 +255,14 @@ tdn_checkin_raise_help (TdnCheckin *self,
       && self->help_raised_in == self->state)
     return;
   self->help_raised_in = self->state;
-  send_help (self, help_request_new (self, reason != NULL ? reason : reason_for_state (self)), TRUE);
+  send_help_as (self, help_request_new (self, reason != NULL ? reason : reason_for_state (self)), TRUE);
 }
 
 void
 tdn_checkin_raise_auto (TdnCheckin *self,
             const char *reason)
 {
-  send_help (self, help_request_new (self, reason), FALSE);
+  send_help_as (self, help_request_new (self, reason), FALSE);
 }
 
 /* A committed visit whose ticket never came out: the desk prints it. */
@@ -377,7 +385,7 @@ late_update (TdnCheckin           *self,
       r->masked_id = g_strdup (l->masked_id);
       r->age_years = l->age;
       r->assurance = g_strdup (tdn_assurance_to_string (l->assurance));
-      send_help (self, r, FALSE);
+      send_help_as (self, r, FALSE);
     }
 }
 

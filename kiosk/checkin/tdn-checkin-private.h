@@ -21,6 +21,8 @@ G_BEGIN_DECLS
 #define TDN_CHECKIN_CLINIC_REFRESH_S     5   /* waiting counts while choosing */
 #define TDN_CHECKIN_LATE_RETRY_S        60   /* committed, BHYT unanswered: ask again */
 #define TDN_CHECKIN_LATE_TRIES           5
+#define TDN_CHECKIN_REPRINT_POLL_S      10   /* welcome: look for nurses' reprints */
+#define TDN_CHECKIN_REPRINT_RETRY_S     30   /* after a reprint that did not print */
 
 typedef struct _TdnLookup TdnLookup;
 
@@ -58,6 +60,12 @@ struct _TdnCheckin
   int                    idle_timeout_s;
   int                    idle_warning_s;
   gboolean               busy;            /* a commit, print or status query in flight */
+  gboolean               reprinting;      /* a nurse's reprint is printing */
+  gboolean               print_waiting;   /* the patient's ticket waits for it */
+  gint64                 reprint_at;      /* monotonic µs: next look for reprints */
+  GHashTable            *reprints_done;   /* change ids printed (or maybe) here */
+  GHashTable            *reprints_unsaved; /* change id → result the spool refused */
+  GHashTable            *reprints_help_sent; /* change ids the desk heard about */
   gboolean               upgrading;       /* a chip read for the patient already identified */
   gboolean               in_dispose;
   gboolean               card_reader_available;
@@ -139,6 +147,12 @@ void        tdn_checkin_lookup_attach_visit (TdnCheckin     *self,
 GBytes     *tdn_wiped_bytes_new            (const guint8    *data,
                                             gsize            len);
 
+void        tdn_checkin_send_help          (TdnCheckin      *self,
+                                            TdnHelpRequest  *request);
+/* tdn-checkin-reprint.c: nurses' reprints, printed when idle */
+gboolean    tdn_checkin_reprint_idle       (TdnCheckin      *self);
+void        tdn_checkin_reprint_poll       (TdnCheckin      *self,
+                                            gint64           now);
 /* tdn-checkin-names.c */
 const char *tdn_checkin_state_instruction  (TdnCheckinState  state);
 

@@ -207,6 +207,8 @@ tdn_checkin_schedule (TdnCheckin *self)
       if (!l->in_flight)
         next = MIN (next, l->retry_at);
     }
+  if (tdn_checkin_reprint_idle (self))
+    next = MIN (next, self->reprint_at);
   g_clear_handle_id (&self->timer_id, g_source_remove);
   if (next == G_MAXINT64)
     return;
@@ -280,6 +282,7 @@ tdn_checkin_poll_timers (TdnCheckin *self)
       state_timer_fired (self);
     }
   tdn_checkin_late_poll (self, now);
+  tdn_checkin_reprint_poll (self, now);
   tdn_checkin_schedule (self);
 }
 
@@ -344,6 +347,9 @@ tdn_checkin_finalize (GObject *object)
   g_clear_pointer (&self->session, tdn_checkin_session_free);
   g_ptr_array_unref (self->readers);
   g_ptr_array_unref (self->late);
+  g_hash_table_unref (self->reprints_done);
+  g_hash_table_unref (self->reprints_unsaved);
+  g_hash_table_unref (self->reprints_help_sent);
   g_ptr_array_unref (self->clinics);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->config);
@@ -383,6 +389,9 @@ tdn_checkin_init (TdnCheckin *self)
 {
   self->readers = g_ptr_array_new_with_free_func (g_object_unref);
   self->late = g_ptr_array_new_with_free_func ((GDestroyNotify) tdn_lookup_free);
+  self->reprints_done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->reprints_unsaved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->reprints_help_sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->clinics = g_ptr_array_new_with_free_func ((GDestroyNotify) tdn_clinic_status_free);
   self->cancellable = g_cancellable_new ();
   self->session = tdn_checkin_session_new ();

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "tdn-base.h"
+#include "tdn-spool-reprints.h"
 #include "tdn-spool-visit-store.h"
 
 struct _TdnSpoolVisitStore
@@ -220,9 +221,69 @@ update_finish (TdnVisitStore  *store,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static GPtrArray *
+list_reprints (TdnVisitStore  *store,
+               GError        **error)
+{
+  TdnSpoolVisitStore *self = TDN_SPOOL_VISIT_STORE (store);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) tdn_visit_reprint_free);
+  g_autoptr(GPtrArray) pending = NULL;
+
+  g_mutex_lock (&self->lock);
+  pending = tdn_spool_list_pending_reprints (self->spool, tdn_config_get_string (self->config, "kiosk", "id"),
+                                             error);
+  for (guint i = 0; pending != NULL && i < pending->len; i++)
+    {
+      TdnSpoolReprint *r = pending->pdata[i];
+      g_autoptr(GError) local = NULL;
+      TdnVisit *v = tdn_spool_get_visit (self->spool, r->visit_id, &local);
+      TdnVisitReprint *vr;
+
+      if (v == NULL)
+        {
+          /* Purged by retention, or unreadable: nothing to print from. */
+          g_message ("reprint %s cannot be printed: %s", r->change_id, local->message);
+          continue;
+        }
+      vr = g_new0 (TdnVisitReprint, 1);
+      vr->change_id = g_strdup (r->change_id);
+      vr->visit = v;
+      vr->attempts = r->attempts;
+      g_ptr_array_add (out, vr);
+    }
+  g_mutex_unlock (&self->lock);
+  return pending != NULL ? g_steal_pointer (&out) : NULL;
+}
+
+static gboolean
+finish_reprint (TdnVisitStore         *store,
+                const char            *change_id,
+                TdnVisitReprintResult  result,
+                const char            *why,
+                GError               **error)
+{
+  TdnSpoolVisitStore *self = TDN_SPOOL_VISIT_STORE (store);
+  gboolean ok, marked = FALSE;
+
+  g_mutex_lock (&self->lock);
+  if (result == TDN_VISIT_REPRINT_FAILED)
+    ok = tdn_spool_fail_reprint (self->spool, change_id, why, error);
+  else
+    {
+      ok = tdn_spool_finish_reprint (self->spool, change_id, result == TDN_VISIT_REPRINT_UNCERTAIN, &marked,
+                                     error);
+      if (ok && !marked)
+        g_message ("reprint %s was already done", change_id);
+    }
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
 static void
 tdn_spool_visit_store_iface_init (TdnVisitStoreInterface *iface)
 {
+  iface->list_reprints = list_reprints;
+  iface->finish_reprint = finish_reprint;
   iface->list_clinics = list_clinics;
   iface->commit_async = commit_async;
   iface->commit_finish = commit_finish;

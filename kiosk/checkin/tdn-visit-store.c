@@ -77,3 +77,43 @@ tdn_visit_store_update_finish (TdnVisitStore  *self,
   g_return_val_if_fail (TDN_IS_VISIT_STORE (self), FALSE);
   return TDN_VISIT_STORE_GET_IFACE (self)->update_finish (self, result, error);
 }
+
+void
+tdn_visit_reprint_free (TdnVisitReprint *reprint)
+{
+  if (reprint == NULL)
+    return;
+  g_free (reprint->change_id);
+  g_clear_pointer (&reprint->visit, tdn_visit_free);
+  g_free (reprint);
+}
+
+GPtrArray *
+tdn_visit_store_list_reprints (TdnVisitStore  *self,
+                               GError        **error)
+{
+  TdnVisitStoreInterface *iface;
+
+  g_return_val_if_fail (TDN_IS_VISIT_STORE (self), NULL);
+  iface = TDN_VISIT_STORE_GET_IFACE (self);
+  if (iface->list_reprints == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) tdn_visit_reprint_free);
+  return iface->list_reprints (self, error);
+}
+
+gboolean
+tdn_visit_store_finish_reprint (TdnVisitStore         *self,
+                                const char            *change_id,
+                                TdnVisitReprintResult  result,
+                                const char            *why,
+                                GError               **error)
+{
+  TdnVisitStoreInterface *iface;
+
+  g_return_val_if_fail (TDN_IS_VISIT_STORE (self), FALSE);
+  g_return_val_if_fail (change_id != NULL, FALSE);
+  iface = TDN_VISIT_STORE_GET_IFACE (self);
+  if (iface->finish_reprint == NULL)
+    return TRUE;
+  return iface->finish_reprint (self, change_id, result, why, error);
+}

@@ -28,6 +28,21 @@ typedef struct {
 
 void tdn_clinic_status_free (TdnClinicStatus *status);
 
+/* A ticket a nurse asked to print again (docs/adr/0802). */
+typedef struct {
+  char     *change_id;   /* the nurse's override */
+  TdnVisit *visit;       /* its latest revision */
+  int       attempts;    /* prints that surely failed so far */
+} TdnVisitReprint;
+
+void tdn_visit_reprint_free (TdnVisitReprint *reprint);
+
+typedef enum {
+  TDN_VISIT_REPRINT_PRINTED,     /* done */
+  TDN_VISIT_REPRINT_UNCERTAIN,   /* may be out: done, never again */
+  TDN_VISIT_REPRINT_FAILED,      /* surely not printed: still pending */
+} TdnVisitReprintResult;
+
 #define TDN_TYPE_VISIT_STORE (tdn_visit_store_get_type ())
 G_DECLARE_INTERFACE (TdnVisitStore, tdn_visit_store, TDN, VISIT_STORE, GObject)
 
@@ -55,6 +70,14 @@ struct _TdnVisitStoreInterface
   gboolean   (*update_finish) (TdnVisitStore  *self,
                                GAsyncResult   *result,
                                GError        **error);
+  /* Optional (NULL: no reprints): local, quick. */
+  GPtrArray *(*list_reprints)  (TdnVisitStore  *self,
+                                GError        **error);
+  gboolean   (*finish_reprint) (TdnVisitStore         *self,
+                                const char            *change_id,
+                                TdnVisitReprintResult  result,
+                                const char            *why,
+                                GError               **error);
 };
 
 /* TdnClinicStatus in screen order; NULL with TDN_SPOOL_ERROR. */
@@ -84,6 +107,18 @@ gboolean   tdn_visit_store_update_finish (TdnVisitStore  *self,
                                           GAsyncResult   *result,
                                           GError        **error);
 
+/* Pending reprints of this kiosk's visits (TdnVisitReprint), oldest
+ * first; an empty array when the store keeps none; NULL with an error. */
+GPtrArray *tdn_visit_store_list_reprints  (TdnVisitStore  *self,
+                                           GError        **error);
+/* Records how a reprint went; PRINTED and UNCERTAIN mark it done once. */
+gboolean   tdn_visit_store_finish_reprint (TdnVisitStore         *self,
+                                           const char            *change_id,
+                                           TdnVisitReprintResult  result,
+                                           const char            *why,
+                                           GError               **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdnClinicStatus, tdn_clinic_status_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdnVisitReprint, tdn_visit_reprint_free)
 
 G_END_DECLS

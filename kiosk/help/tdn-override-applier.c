@@ -51,8 +51,9 @@ tdn_override_applier_class_init (TdnOverrideApplierClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = tdn_override_applier_dispose;
 
-  /* ::reprint-requested (visit_id): a nurse asked for the ticket again;
-   * whoever holds the printer prints the visit's latest revision. */
+  /* ::reprint-requested (visit_id): a nurse asked for the ticket again.
+   * The spool already holds it as a pending reprint (tdn-spool-reprints.h)
+   * that the kiosk's check-in prints when idle; this only tells watchers. */
   signals[REPRINT_REQUESTED] = g_signal_new ("reprint-requested", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                              G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -181,9 +182,17 @@ tdn_override_applier_apply_one (TdnOverrideApplier  *self,
 
   detail = tdn_override_audit_detail (override, current, changes);
   audit_action = g_strconcat ("override:", action, NULL);
-  if (!tdn_spool_apply_change (self->spool, id, seq, visit_id, changes,
-                               changes != NULL && changes->clinic != NULL ? new_number_cb : NULL, self,
-                               nurse, audit_action, detail, &revision, &already, error))
+  /* A reprint makes no revision: it records a pending reprint that the
+   * kiosk's check-in prints when idle (syncd has no printer). */
+  if (g_str_equal (action, "reprint"))
+    {
+      if (!tdn_spool_apply_reprint_change (self->spool, id, seq, visit_id, nurse, audit_action, detail,
+                                           &already, error))
+        return FALSE;
+    }
+  else if (!tdn_spool_apply_change (self->spool, id, seq, visit_id, changes,
+                                    changes != NULL && changes->clinic != NULL ? new_number_cb : NULL, self,
+                                    nurse, audit_action, detail, &revision, &already, error))
     return FALSE;
   *outcome = already ? "already" : "applied";
   if (!already && g_str_equal (action, "reprint"))

@@ -101,20 +101,23 @@ record_change (TdnSpool    *self,
   return ok || tdn_spool_fail (self, error, "record applied change");
 }
 
-gboolean
-tdn_spool_apply_change (TdnSpool         *self,
-                        const char       *change_id,
-                        gint64            seq,
-                        const char       *visit_id,
-                        const TdnVisit   *changes,
-                        TdnSpoolTxnFunc   txn,
-                        gpointer          user_data,
-                        const char       *actor,
-                        const char       *action,
-                        const char       *detail,
-                        int              *revision,
-                        gboolean         *already,
-                        GError          **error)
+/* `reprint`: also records a pending reprint of the visit's ticket
+ * (tdn-spool-reprints.c), in the same transaction. */
+static gboolean
+apply_change (TdnSpool         *self,
+              const char       *change_id,
+              gint64            seq,
+              const char       *visit_id,
+              const TdnVisit   *changes,
+              TdnSpoolTxnFunc   txn,
+              gpointer          user_data,
+              const char       *actor,
+              const char       *action,
+              const char       *detail,
+              gboolean          reprint,
+              int              *revision,
+              gboolean         *already,
+              GError          **error)
 {
   sqlite3 *db;
   gboolean seen = FALSE;
@@ -152,6 +155,8 @@ tdn_spool_apply_change (TdnSpool         *self,
       if (v == NULL || !tdn_spool_audit (self, actor, action, visit_id, detail, error))
         goto rollback;
     }
+  if (reprint && !tdn_spool_insert_reprint (self, change_id, visit_id, actor, error))
+    goto rollback;
   if (!record_change (self, change_id, seq, visit_id, rev, "applied", NULL, error) ||
       !tdn_spool_exec (self, "COMMIT", error))
     goto rollback;
@@ -163,6 +168,40 @@ tdn_spool_apply_change (TdnSpool         *self,
 rollback:
   sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
   return FALSE;
+}
+
+gboolean
+tdn_spool_apply_change (TdnSpool         *self,
+                        const char       *change_id,
+                        gint64            seq,
+                        const char       *visit_id,
+                        const TdnVisit   *changes,
+                        TdnSpoolTxnFunc   txn,
+                        gpointer          user_data,
+                        const char       *actor,
+                        const char       *action,
+                        const char       *detail,
+                        int              *revision,
+                        gboolean         *already,
+                        GError          **error)
+{
+  return apply_change (self, change_id, seq, visit_id, changes, txn, user_data, actor, action, detail,
+                       FALSE, revision, already, error);
+}
+
+gboolean
+tdn_spool_apply_reprint_change (TdnSpool    *self,
+                                const char  *change_id,
+                                gint64       seq,
+                                const char  *visit_id,
+                                const char  *actor,
+                                const char  *action,
+                                const char  *detail,
+                                gboolean    *already,
+                                GError     **error)
+{
+  return apply_change (self, change_id, seq, visit_id, NULL, NULL, NULL, actor, action, detail,
+                       TRUE, NULL, already, error);
 }
 
 gboolean

@@ -63,6 +63,7 @@ spool_add_test_visit (TdnCtl *ctl,
                       char  **argv)
 {
   g_autofree char *clinic_code = NULL, *name = NULL, *id = NULL, *dob = NULL, *payment = NULL, *lang = NULL;
+  g_autofree char *card = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TdnSpool) spool = NULL;
   g_autoptr(TdnVisit) v = tdn_visit_new ();
@@ -76,6 +77,7 @@ spool_add_test_visit (TdnCtl *ctl,
     { "dob", 0, 0, G_OPTION_ARG_STRING, &dob, N_("Date of birth, ISO 8601"), "DATE" },
     { "payment", 0, 0, G_OPTION_ARG_STRING, &payment, N_("bhyt, self_pay or pending"), "WAY" },
     { "language", 0, 0, G_OPTION_ARG_STRING, &lang, N_("vi or en"), "LANG" },
+    { "card", 0, 0, G_OPTION_ARG_STRING, &card, N_("BHYT card number (15 characters)"), "CARD" },
     { NULL }
   };
 
@@ -107,6 +109,9 @@ spool_add_test_visit (TdnCtl *ctl,
   v->language = g_strdup (lang ? lang : "vi");
   v->payment = g_strdup (payment ? payment : "pending");
   v->eligibility_status = g_strdup (g_strcmp0 (payment, "bhyt") == 0 ? "eligible" : "unavailable");
+  if (card != NULL && strlen (card) != 15)
+    return tdn_ctl_fail (ctl, TDN_CTL_EXIT_INVALID, _("a BHYT card number has 15 characters"));
+  v->bhyt_card = g_steal_pointer (&card);
   if (!tdn_spool_commit_visit (spool, v, tdn_spool_take_queue_number, &a, &error))
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, "%s", error->message);
 
@@ -189,7 +194,7 @@ spool_rekey (TdnCtl *ctl,
 static const TdnCtlCommand commands[] = {
   { "spool status", "[--json]",
     N_("Count the visits waiting for, on their way to, and delivered to the HIS"), spool_status },
-  { "spool add-test-visit", "[--clinic CODE] [--name NAME] [--id NUM] [--dob DATE] [--payment WAY] [--json]",
+  { "spool add-test-visit", "[--clinic CODE] [--name NAME] [--id NUM] [--dob DATE] [--payment WAY] [--card CARD] [--json]",
     N_("Commit a test visit with a queue number (for printer and HIS checks)"), spool_add_test_visit },
   { "spool rekey", "[--json]",
     N_("Seal the spool's personal data with a new key (stop the kiosk and syncd first)"), spool_rekey },

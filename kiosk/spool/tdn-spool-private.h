@@ -51,4 +51,11 @@ gboolean  tdn_spool_add_revision_in_txn (TdnSpool        *self,
                                          int             *revision,
                                          GError         **error);
 
+/* Inside a transaction: a pending reprint asked by change `change_id`
+ * (tdn-spool-reprints.c). */
+gboolean  tdn_spool_insert_reprint  (TdnSpool        *self,
+                                     const char      *change_id,
+                                     const char      *visit_id,
+                                     const char      *requested_by,
+                                     GError         **error);
 G_END_DECLS

@@ -57,6 +57,14 @@ static const char * const migrations[] = {
   "  outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'rejected')), detail TEXT,"
   "  acked INTEGER NOT NULL DEFAULT 0, applied_at INTEGER NOT NULL);"
   "CREATE INDEX audit_visit ON audit (visit_id, id);",
+  /* 4: tickets a nurse asked to print again (an override "reprint",
+   * applied in syncd), printed by the kiosk's check-in when idle;
+   * done_at set once, when it printed (or may have). */
+  "CREATE TABLE reprints ("
+  "  change_id TEXT PRIMARY KEY, visit_id TEXT NOT NULL, requested_by TEXT NOT NULL,"
+  "  requested_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT,"
+  "  done_at INTEGER, outcome TEXT CHECK (outcome IN ('printed', 'uncertain')));"
+  "CREATE INDEX reprints_pending ON reprints (done_at, requested_at);",
 };
 
 gboolean

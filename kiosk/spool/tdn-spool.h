@@ -37,7 +37,7 @@ typedef enum {
 
 GQuark tdn_spool_error_quark (void);
 
-#define TDN_SPOOL_SCHEMA_VERSION 3
+#define TDN_SPOOL_SCHEMA_VERSION 4
 
 /* One revision of a visit as the kiosk knows it. Personal fields are
  * plain here and sealed in the file. */
@@ -222,6 +222,18 @@ gboolean  tdn_spool_apply_change      (TdnSpool         *self,
                                        int              *revision,
                                        gboolean         *already,
                                        GError          **error);
+/* tdn_spool_apply_change() with no revision for a nurse's "reprint":
+ * the audit row, the applied change and a pending reprint of the visit's
+ * ticket (tdn-spool-reprints.h) in one transaction. */
+gboolean  tdn_spool_apply_reprint_change (TdnSpool      *self,
+                                          const char    *change_id,
+                                          gint64         seq,
+                                          const char    *visit_id,
+                                          const char    *actor,
+                                          const char    *action,
+                                          const char    *detail,
+                                          gboolean      *already,
+                                          GError       **error);
 /* Records that change `change_id` cannot be applied (`why`, in the audit
  * log too), so it is reported once and never retried. */
 gboolean  tdn_spool_reject_change     (TdnSpool         *self,

@@ -10,6 +10,7 @@
 #include "tdn-base.h"
 #include "tdn-bhyt-period.h"
 #include "tdn-fhir-bundle.h"
+#include "tdn-hl7.h"
 
 #define ACT_CODE "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 #define ACT_PRIORITY "http://terminology.hl7.org/CodeSystem/v3-ActPriority"
@@ -17,6 +18,7 @@
 #define CLINIC_SYSTEM "urn:tiepdon:clinic"
 #define PRIORITY_SYSTEM "urn:tiepdon:priority"
 #define PAYOR_SYSTEM "urn:tiepdon:payor"
+#define PAYMENT_EXTENSION "http://tiepdon.vn/fhir/StructureDefinition/payment"
 
 /* A name-based UUID (SHA-256 of the visit, revision and role, shaped as
  * a version 8 UUID) so that the same revision always gives the same bytes. */
@@ -264,8 +266,21 @@ add_encounter (JsonBuilder                *b,
   g_autofree char *start = g_date_time_format_iso8601 (at);
   const char *priority = has_text (v->priority) ? v->priority : "none";
   const char *act = g_str_equal (priority, "none") ? "R" : g_str_equal (priority, "emergency") ? "EM" : "UR";
+  const char *payment = tdn_visit_effective_payment (v);
 
   begin_entry (b, urn, "Encounter");
+  /* Who pays for this visit (bhyt / self_pay / pending): the HIS bills
+   * from this, not from whether a Coverage exists (docs/adr/0802). */
+  if (payment != NULL)
+    {
+      json_builder_set_member_name (b, "extension");
+      json_builder_begin_array (b);
+      json_builder_begin_object (b);
+      add_string (b, "url", PAYMENT_EXTENSION);
+      add_string (b, "valueCode", payment);
+      json_builder_end_object (b);
+      json_builder_end_array (b);
+    }
   json_builder_set_member_name (b, "identifier");
   json_builder_begin_array (b);
   json_builder_begin_object (b);
@@ -362,7 +377,9 @@ tdn_fhir_build_bundle (const TdnVisit             *v,
   json_builder_set_member_name (b, "entry");
   json_builder_begin_array (b);
   add_patient (b, v, patient, o);
-  if (has_text (v->bhyt_card))
+  /* The Coverage only for a BHYT visit: a self-pay or pending visit must
+   * not hand the HIS an insurance card to bill. */
+  if (has_text (v->bhyt_card) && g_strcmp0 (tdn_visit_effective_payment (v), "bhyt") == 0)
     add_coverage (b, v, coverage, patient, o);
   add_encounter (b, v, arrived_at, encounter, patient, o);
   json_builder_end_array (b);

@@ -32,6 +32,34 @@ tdn_hl7_escape (const char *text)
   return g_string_free (s, FALSE);
 }
 
+const char *
+tdn_visit_effective_payment (const TdnVisit *v)
+{
+  if (v->payment != NULL && *v->payment != '\0')
+    return v->payment;
+  return v->bhyt_card != NULL && *v->bhyt_card != '\0' ? "bhyt" : NULL;
+}
+
+static const char *
+nonempty_or (const char *value,
+             const char *fallback)
+{
+  return value != NULL && *value != '\0' ? value : fallback;
+}
+
+const char *
+tdn_hl7_financial_class (const TdnHl7Header *h,
+                         const char         *payment)
+{
+  if (g_strcmp0 (payment, "bhyt") == 0)
+    return nonempty_or (h->financial_class_bhyt, "BHYT");
+  if (g_strcmp0 (payment, "self_pay") == 0)
+    return nonempty_or (h->financial_class_self_pay, "VP");
+  if (g_strcmp0 (payment, "pending") == 0)
+    return nonempty_or (h->financial_class_pending, "CHO");
+  return NULL;
+}
+
 /* "1995-03-14" → "19950314"; partial dates keep what they have. */
 static char *
 hl7_date (const char *iso)
@@ -106,6 +134,8 @@ tdn_hl7_build_adt_arrived (const TdnVisit     *v,
   g_autofree char *sf = tdn_hl7_escape (h->sending_facility);
   g_autofree char *ra = tdn_hl7_escape (h->receiving_application);
   g_autofree char *rf = tdn_hl7_escape (h->receiving_facility);
+  const char *payment = tdn_visit_effective_payment (v);
+  g_autofree char *fclass = tdn_hl7_escape (tdn_hl7_financial_class (h, payment));
   /* A cancelled visit (a nurse's override) cancels the registration:
    * A11 "cancel admit/visit notification", message structure ADT_A09. */
   gboolean cancelled = g_strcmp0 (v->state, "cancelled") == 0;
@@ -131,9 +161,13 @@ tdn_hl7_build_adt_arrived (const TdnVisit     *v,
   pid[1] = "1"; pid[3] = pid3; pid[5] = name; pid[7] = dob; pid[8] = sex; pid[11] = addr;
   append_segment (m, "PID", pid, 11);
   pv1[1] = "1"; pv1[2] = "O"; pv1[3] = clinic; pv1[19] = visit; pv1[44] = admit;
+  /* PV1-20 Financial Class (FC): who pays for this visit. */
+  pv1[20] = fclass;
   append_segment (m, "PV1", pv1, 44);
-  /* ADT_A09 has no IN1: the insurance goes with the registration. */
-  if (!cancelled && v->bhyt_card != NULL && *v->bhyt_card != '\0')
+  /* ADT_A09 has no IN1: the insurance goes with the registration. IN1
+   * only for a BHYT visit: after a switch to self-pay (or while the card
+   * is pending) an A08 with IN1 would let the HIS bill the insurer. */
+  if (!cancelled && g_strcmp0 (payment, "bhyt") == 0 && v->bhyt_card != NULL && *v->bhyt_card != '\0')
     {
       g_autofree char *from = NULL, *to = NULL, *from_hl7 = NULL, *to_hl7 = NULL;
 

@@ -5,7 +5,8 @@
  *
  * MSH (MSH-10 = the outbox's delivery id, reused on every retry; MSH-18
  * "UNICODE UTF-8"), EVN, PID (CCCD in PID-3 typed NI), PV1 (class O),
- * IN1 (BHYT card). Text is escaped (\F\ \S\ \R\ \E\ \T\), segments end
+ * PV1-20 (financial class from the visit's payment), IN1 (BHYT card,
+ * only when the visit is paid by BHYT — see docs/adr/0802). Text is escaped (\F\ \S\ \R\ \E\ \T\), segments end
  * with CR, and MLLP wraps the message in VT … FS CR.
  */
 #pragma once
@@ -22,6 +23,10 @@ typedef struct {
   const char *receiving_application;
   const char *receiving_facility;
   const char *processing_id;       /* "P" production, "T" training */
+  /* PV1-20 Financial Class per payment; NULL = the defaults below. */
+  const char *financial_class_bhyt;      /* default "BHYT" */
+  const char *financial_class_self_pay;  /* default "VP" (viện phí) */
+  const char *financial_class_pending;   /* default "CHO" (chờ xác định) */
 } TdnHl7Header;
 
 typedef enum {
@@ -32,6 +37,12 @@ typedef enum {
   TDN_HL7_ACK_INVALID,       /* not an ACK to this message: retry the same bytes */
 } TdnHl7AckResult;
 
+/* The visit's payment: its `payment` when set, else "bhyt" when it has
+ * a card (visits from before the payment column), else NULL. */
+const char     *tdn_visit_effective_payment (const TdnVisit *visit);
+/* PV1-20 for `payment` under `header` (NULL or unknown payment → NULL). */
+const char     *tdn_hl7_financial_class (const TdnHl7Header *header,
+                                         const char         *payment);
 /* Escapes the HL7 delimiters and CR/LF in `text`. */
 char           *tdn_hl7_escape       (const char         *text) G_GNUC_WARN_UNUSED_RESULT;
 /* The message for a revision: A04 for revision 1, A08 after, A11

@@ -23,7 +23,7 @@ struct _TdnMllpClient
   GSocketClient     *client;
   GSocketConnection *connection;   /* kept between messages */
   TdnHl7Header       header;
-  char              *strings[4];   /* the header's text */
+  char              *strings[7];   /* the header's text */
 };
 
 static void tdn_mllp_client_destination_init (TdnSyncDestinationInterface *iface);
@@ -138,6 +138,12 @@ tdn_mllp_client_new (TdnConfig  *config,
   self->header.receiving_application = self->strings[2];
   self->header.receiving_facility = self->strings[3];
   self->header.processing_id = "P";
+  self->strings[4] = g_strdup (tdn_config_get_string (config, "sync", "hl7_financial_class_bhyt"));
+  self->strings[5] = g_strdup (tdn_config_get_string (config, "sync", "hl7_financial_class_self_pay"));
+  self->strings[6] = g_strdup (tdn_config_get_string (config, "sync", "hl7_financial_class_pending"));
+  self->header.financial_class_bhyt = self->strings[4];
+  self->header.financial_class_self_pay = self->strings[5];
+  self->header.financial_class_pending = self->strings[6];
   return g_steal_pointer (&self);
 }
 

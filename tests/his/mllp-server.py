@@ -11,7 +11,8 @@
 # the same control id is counted as a duplicate, not stored twice, the
 # way the kiosk expects an HIS to dedupe. --state is a JSON-lines log,
 # one line per message received: {"id", "event", "mode", "dup",
-# "sha256" of the message, PID-5 "name", PID-11 "address"}; it is
+# "sha256" of the message, PID-5 "name", PID-11 "address", PV1-20
+# "financial_class", "in1" (whether an IN1 segment came)}; it is
 # read back at start so a restarted HIS remembers. --mode-file, read for
 # each message, switches the answer: AA (default), AE, AR (HIS busy),
 # AR-HEADER (AR naming MSH-9), GARBAGE (bytes that are no ACK), NOACK
@@ -47,9 +48,12 @@ def read_mode(path):
 def record(control_id, event, mode, text, dup=False):
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     pid = next((seg.split("|") for seg in text.split("\r") if seg.startswith("PID|")), [])
+    pv1 = next((seg.split("|") for seg in text.split("\r") if seg.startswith("PV1|")), [])
     log.write(json.dumps({"id": control_id, "event": event, "mode": mode, "dup": dup, "sha256": digest,
                           "name": pid[5] if len(pid) > 5 else None,
-                          "address": pid[11] if len(pid) > 11 else None}) + "\n")
+                          "address": pid[11] if len(pid) > 11 else None,
+                          "financial_class": pv1[20] if len(pv1) > 20 else None,
+                          "in1": any(seg.startswith("IN1|") for seg in text.split("\r"))}) + "\n")
     log.flush()
 
 

@@ -106,11 +106,14 @@ def sent(his, event):
 
 
 def run(kiosk, his, broker):
-    visit = kiosk.json("spool", "add-test-visit", "--clinic", "NOI", "--payment", "bhyt")
+    visit = kiosk.json("spool", "add-test-visit", "--clinic", "NOI", "--payment", "bhyt",
+                        "--card", "GD4010112345678")
     vid = visit["visit_id"]
     kiosk.start_syncd()
     wait_for(lambda: sent(his, "A04"), 30, "the visit's ADT^A04 at the HIS")
-    ok(True, "syncd delivers the visit as ADT^A04")
+    a04 = sent(his, "A04")
+    ok(a04[0]["in1"] and a04[0]["financial_class"] == "BHYT",
+       "syncd delivers the BHYT visit as ADT^A04 with IN1 and PV1-20 = BHYT")
 
     session = broker.call("/staff/sign-in", {"login": "lan", "pin": "246810"})["session"]
     help_id = broker.call("/help", {"kiosk_id": "K2", "reason": "expired_card",
@@ -127,6 +130,8 @@ def run(kiosk, his, broker):
     rev2 = [d for d in shown["deliveries"] if d["revision"] == 2]
     ok(len(rev2) == 1 and rev2[0]["state"] == "delivered" and a08[0]["id"] == rev2[0]["delivery_id"],
        "syncd applied the override as revision 2 and delivered it as ADT^A08 (MSH-10 = its delivery id)")
+    ok(not a08[0]["in1"] and a08[0]["financial_class"] == "VP",
+       "the self-pay ADT^A08 has no IN1 and PV1-20 = VP (viện phí), so the HIS cannot bill BHYT")
     audit = kiosk.json("help", "audit", vid)["audit"]
     ok(any(a["action"] == "override:self_pay" and a["actor"] == "lan" for a in audit),
        "the spool's audit names the nurse")

@@ -190,6 +190,10 @@ struct _FakePrinter
   guint printed, attempts;
   char *last_number;
   TdnTicketBhyt last_bhyt;
+  gboolean hold;          /* keep the next print's answer until release */
+  GTask *held;
+  char *held_number;
+  gboolean overlapped;    /* a print started while one was held */
 };
 
 static void fake_printer_iface_init (TdnTicketPrinterInterface *iface);
@@ -207,6 +211,14 @@ printer_print_async (TdnTicketPrinter    *p,
   g_autoptr(GTask) task = g_task_new (p, cancellable, callback, user_data);
 
   self->attempts++;
+  if (self->held != NULL)
+    self->overlapped = TRUE;
+  if (self->hold && self->error < 0 && self->held == NULL)
+    {
+      self->held = g_steal_pointer (&task);
+      self->held_number = g_strdup (ticket->number);
+      return;
+    }
   if (self->error >= 0)
     {
       g_task_return_new_error (task, TDN_TICKET_PRINTER_ERROR, self->error, "fake printer error %d",
@@ -270,6 +282,8 @@ static void
 fake_printer_finalize (GObject *object)
 {
   g_free (FAKE_PRINTER (object)->last_number);
+  g_free (FAKE_PRINTER (object)->held_number);
+  g_clear_object (&FAKE_PRINTER (object)->held);
   G_OBJECT_CLASS (fake_printer_parent_class)->finalize (object);
 }
 
@@ -286,6 +300,23 @@ guint fake_printer_printed (FakePrinter *self) { return self->printed; }
 guint fake_printer_attempts (FakePrinter *self) { return self->attempts; }
 const char *fake_printer_last_number (FakePrinter *self) { return self->last_number; }
 TdnTicketBhyt fake_printer_last_bhyt (FakePrinter *self) { return self->last_bhyt; }
+void fake_printer_hold (FakePrinter *self) { self->hold = TRUE; }
+gboolean fake_printer_holding (FakePrinter *self) { return self->held != NULL; }
+gboolean fake_printer_overlapped (FakePrinter *self) { return self->overlapped; }
+
+void
+fake_printer_release (FakePrinter *self)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->held);
+
+  g_assert_nonnull (task);
+  self->hold = FALSE;
+  self->printed++;
+  g_free (self->last_number);
+  self->last_number = g_steal_pointer (&self->held_number);
+  g_task_return_boolean (task, TRUE);
+  fake_drain ();
+}
 
 /* ---- help ---- */
 

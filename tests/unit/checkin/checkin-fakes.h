@@ -40,6 +40,12 @@ guint        fake_printer_printed     (FakePrinter *self);
 guint        fake_printer_attempts    (FakePrinter *self);
 const char  *fake_printer_last_number (FakePrinter *self);
 TdnTicketBhyt fake_printer_last_bhyt  (FakePrinter *self);
+/* The next successful print stays in flight until fake_printer_release();
+ * `overlapped`: a print started while one was in flight. */
+void         fake_printer_hold        (FakePrinter *self);
+gboolean     fake_printer_holding     (FakePrinter *self);
+void         fake_printer_release     (FakePrinter *self);
+gboolean     fake_printer_overlapped  (FakePrinter *self);
 
 /* Help desk: records reasons. */
 #define FAKE_TYPE_HELP (fake_help_get_type ())

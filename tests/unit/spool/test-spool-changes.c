@@ -9,6 +9,7 @@
 
 #include "tdn-base.h"
 #include "tdn-spool.h"
+#include "tdn-spool-reprints.h"
 
 typedef struct {
   char     *dir;
@@ -227,6 +228,62 @@ test_state_with_photo (Fixture       *f,
   g_assert_null (first->photo);
 }
 
+/* A nurse's reprint: recorded with the applied change, once; listed for
+ * the kiosk that made the visit only; done exactly once; a failure is
+ * counted and stays pending. */
+static void
+test_reprint (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GPtrArray) other = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(TdnVisit) got = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean already = TRUE, marked = FALSE;
+  TdnSpoolReprint *r;
+
+  g_assert_true (tdn_spool_apply_reprint_change (f->spool, "ov-r1", 4, f->visit_id, "hoa", "override:reprint",
+                                                 "giấy nhàu", &already, &error));
+  g_assert_no_error (error);
+  g_assert_false (already);
+  /* Delivered twice by the broker: one reprint, not two. */
+  g_assert_true (tdn_spool_apply_reprint_change (f->spool, "ov-r1", 4, f->visit_id, "hoa", "override:reprint",
+                                                 "giấy nhàu", &already, &error));
+  g_assert_true (already);
+  got = tdn_spool_get_visit (f->spool, f->visit_id, &error);
+  g_assert_cmpint (got->revision, ==, 1);   /* no revision for a reprint */
+  audit = tdn_spool_list_audit (f->spool, f->visit_id, &error);
+  g_assert_cmpuint (audit->len, ==, 2);
+
+  pending = tdn_spool_list_pending_reprints (f->spool, "K2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, ==, 1);
+  r = pending->pdata[0];
+  g_assert_cmpstr (r->change_id, ==, "ov-r1");
+  g_assert_cmpstr (r->visit_id, ==, f->visit_id);
+  g_assert_cmpstr (r->requested_by, ==, "hoa");
+  g_assert_cmpint (r->attempts, ==, 0);
+  other = tdn_spool_list_pending_reprints (f->spool, "K9", &error);
+  g_assert_cmpuint (other->len, ==, 0);   /* another kiosk's visit is not ours to print */
+
+  g_assert_true (tdn_spool_fail_reprint (f->spool, "ov-r1", "paper out", &error));
+  g_clear_pointer (&pending, g_ptr_array_unref);
+  pending = tdn_spool_list_pending_reprints (f->spool, "K2", &error);
+  g_assert_cmpuint (pending->len, ==, 1);
+  g_assert_cmpint (((TdnSpoolReprint *) pending->pdata[0])->attempts, ==, 1);
+
+  g_assert_true (tdn_spool_finish_reprint (f->spool, "ov-r1", FALSE, &marked, &error));
+  g_assert_true (marked);
+  g_assert_true (tdn_spool_finish_reprint (f->spool, "ov-r1", TRUE, &marked, &error));
+  g_assert_false (marked);   /* done once */
+  g_assert_true (tdn_spool_fail_reprint (f->spool, "ov-r1", "late", &error));
+  g_clear_pointer (&pending, g_ptr_array_unref);
+  pending = tdn_spool_list_pending_reprints (f->spool, "K2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -236,5 +293,6 @@ main (int argc, char **argv)
   g_test_add ("/spool/changes/reject", Fixture, NULL, setup, test_reject, teardown);
   g_test_add ("/spool/changes/cancel-state", Fixture, NULL, setup, test_cancel_state, teardown);
   g_test_add ("/spool/changes/state-with-photo", Fixture, NULL, setup, test_state_with_photo, teardown);
+  g_test_add ("/spool/changes/reprint", Fixture, NULL, setup, test_reprint, teardown);
   return g_test_run ();
 }

@@ -148,6 +148,120 @@ test_bundle_cancelled (void)
   g_assert_cmpstr (json_object_get_string_member (encounter, "status"), ==, "cancelled");
 }
 
+/* The Encounter's payment extension: "bhyt" / "self_pay" / "pending". */
+static const char *
+encounter_payment (JsonObject *encounter)
+{
+  JsonArray *ext;
+
+  if (!json_object_has_member (encounter, "extension"))
+    return NULL;
+  ext = json_object_get_array_member (encounter, "extension");
+  for (guint i = 0; i < json_array_get_length (ext); i++)
+    {
+      JsonObject *e = json_array_get_object_element (ext, i);
+
+      if (g_strcmp0 (json_object_get_string_member (e, "url"),
+                     "http://tiepdon.vn/fhir/StructureDefinition/payment") == 0)
+        return json_object_get_string_member (e, "valueCode");
+    }
+  return NULL;
+}
+
+static guint
+count_resources (JsonNode   *root,
+                 const char *type)
+{
+  JsonArray *entries = json_object_get_array_member (json_node_get_object (root), "entry");
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *r = json_object_get_object_member (json_array_get_object_element (entries, i), "resource");
+
+      n += g_strcmp0 (json_object_get_string_member (r, "resourceType"), type) == 0;
+    }
+  return n;
+}
+
+/* A BHYT visit: the Coverage, and the Encounter says bhyt; so does a
+ * visit from before the payment column that has a card. */
+static void
+test_bundle_payment_bhyt (void)
+{
+  const char *payments[] = { "bhyt", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (payments); i++)
+    {
+      g_autoptr(TdnVisit) v = sample ();
+      g_autofree char *json = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *req;
+
+      v->payment = g_strdup (payments[i]);
+      json = tdn_fhir_build_bundle (v, v->created_at, &options);
+      root = json_from_string (json, NULL);
+      g_assert_cmpuint (count_resources (root, "Coverage"), ==, 1);
+      g_assert_cmpstr (encounter_payment (entry_resource (root, 2, &req)), ==, "bhyt");
+    }
+}
+
+/* Self-pay or pending at check-in: no Coverage at all, the payment on the
+ * Encounter. */
+static void
+test_bundle_payment_not_bhyt (void)
+{
+  const char *payments[] = { "self_pay", "pending" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (payments); i++)
+    {
+      g_autoptr(TdnVisit) v = sample ();
+      g_autofree char *json = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *req, *encounter;
+
+      v->payment = g_strdup (payments[i]);
+      json = tdn_fhir_build_bundle (v, v->created_at, &options);
+      root = json_from_string (json, NULL);
+      g_assert_cmpuint (count_resources (root, "Coverage"), ==, 0);
+      g_assert_null (strstr (json, "DN4010112345678"));
+      g_assert_cmpint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "entry")),
+                       ==, 2);
+      encounter = entry_resource (root, 1, &req);
+      g_assert_cmpstr (json_object_get_string_member (encounter, "resourceType"), ==, "Encounter");
+      g_assert_cmpstr (encounter_payment (encounter), ==, payments[i]);
+    }
+}
+
+/* A nurse switches a BHYT visit to self-pay: revision 2 replaces the
+ * Encounter in full (PUT) with payment self_pay and sends no Coverage, so
+ * nothing of the card stays on the Encounter (docs/adr/0802). */
+static void
+test_bundle_payment_switch_to_self_pay (void)
+{
+  g_autoptr(TdnVisit) v = sample ();
+  g_autofree char *first = NULL, *json = NULL;
+  g_autoptr(JsonNode) root1 = NULL, root = NULL;
+  JsonObject *req, *encounter;
+
+  v->payment = g_strdup ("bhyt");
+  first = tdn_fhir_build_bundle (v, v->created_at, &options);
+  root1 = json_from_string (first, NULL);
+  g_assert_cmpuint (count_resources (root1, "Coverage"), ==, 1);
+
+  v->revision = 2;
+  g_free (v->payment);
+  v->payment = g_strdup ("self_pay");
+  json = tdn_fhir_build_bundle (v, v->created_at, &options);
+  root = json_from_string (json, NULL);
+  g_assert_cmpuint (count_resources (root, "Coverage"), ==, 0);
+  encounter = entry_resource (root, 1, &req);
+  g_assert_cmpstr (json_object_get_string_member (req, "method"), ==, "PUT");
+  g_assert_cmpstr (encounter_payment (encounter), ==, "self_pay");
+  g_assert_false (json_object_has_member (encounter, "account"));
+  g_assert_null (strstr (json, "Coverage"));
+}
+
 static void
 test_bundle_sparse (void)
 {
@@ -296,6 +410,9 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/fhir/bundle-revision-2", test_bundle_revision_2);
   g_test_add_func ("/sync/fhir/bundle-cancelled", test_bundle_cancelled);
   g_test_add_func ("/sync/fhir/bundle-sparse", test_bundle_sparse);
+  g_test_add_func ("/sync/fhir/bundle-payment-bhyt", test_bundle_payment_bhyt);
+  g_test_add_func ("/sync/fhir/bundle-payment-not-bhyt", test_bundle_payment_not_bhyt);
+  g_test_add_func ("/sync/fhir/bundle-payment-switch-to-self-pay", test_bundle_payment_switch_to_self_pay);
   g_test_add_func ("/sync/fhir/classify", test_classify);
   g_test_add_func ("/sync/fhir/classify-hostile", test_classify_hostile);
   g_test_add_func ("/sync/backoff", test_backoff);

@@ -8,7 +8,7 @@
 #include "tdn-base.h"
 #include "tdn-hl7.h"
 
-static const TdnHl7Header header = { "TIEPDON", "01999", "HIS", "BVTHU", "P" };
+static const TdnHl7Header header = { "TIEPDON", "01999", "HIS", "BVTHU", "P", NULL, NULL, NULL };
 
 static TdnVisit *
 visit (int revision)
@@ -214,6 +214,90 @@ test_in1_period (void)
   g_assert_true (seen);
 }
 
+/* The segment starting with `name` ("PV1|"), split into fields, or NULL. */
+static GStrv
+segment_fields (const char *msg,
+                const char *name)
+{
+  g_auto(GStrv) segments = g_strsplit (msg, "\r", -1);
+
+  for (guint i = 0; segments[i] != NULL; i++)
+    if (g_str_has_prefix (segments[i], name))
+      return g_strsplit (segments[i], "|", -1);
+  return NULL;
+}
+
+/* PV1-20 carries the payment; IN1 only for a BHYT visit. */
+static void
+test_payment_financial_class (void)
+{
+  static const struct { const char *payment; const char *pv1_20; gboolean in1; } cases[] = {
+    { "bhyt", "BHYT", TRUE },
+    { "self_pay", "VP", FALSE },
+    { "pending", "CHO", FALSE },
+    { NULL, "BHYT", TRUE },        /* a visit from before the payment column, with a card */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TdnVisit) v = visit (2);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *msg = NULL;
+      g_auto(GStrv) pv1 = NULL;
+      g_auto(GStrv) in1 = NULL;
+
+      v->payment = g_strdup (cases[i].payment);
+      msg = tdn_hl7_build_adt (v, "P1", &header, now);
+      pv1 = segment_fields (msg, "PV1|");
+      in1 = segment_fields (msg, "IN1|");
+      g_assert_nonnull (pv1);
+      g_assert_cmpstr (pv1[20], ==, cases[i].pv1_20);
+      g_assert_cmpstr (pv1[19], ==, "1b4e28ba-2fa1-4d2e-883f-0016d3cca427^^^^VN");
+      g_assert_true ((in1 != NULL) == cases[i].in1);
+      if (!cases[i].in1)
+        g_assert_null (strstr (msg, "GD4010112345678"));
+    }
+}
+
+/* A visit without a card and without a payment: PV1-20 stays empty. */
+static void
+test_payment_unknown (void)
+{
+  g_autoptr(TdnVisit) v = visit (1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *msg = NULL;
+  g_auto(GStrv) pv1 = NULL;
+
+  g_clear_pointer (&v->bhyt_card, g_free);
+  msg = tdn_hl7_build_adt (v, "P2", &header, now);
+  pv1 = segment_fields (msg, "PV1|");
+  g_assert_cmpstr (pv1[20], ==, "");
+  g_assert_null (strstr (msg, "\rIN1|"));
+}
+
+/* A hospital's own financial-class codes from [sync] hl7_financial_class_*. */
+static void
+test_payment_configured_codes (void)
+{
+  static const TdnHl7Header custom = { "TIEPDON", "01999", "HIS", "BVTHU", "P", "01", "02|X", "" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  const char *payments[] = { "bhyt", "self_pay", "pending" };
+  const char *expected[] = { "01", "02\\F\\X", "CHO" };   /* escaped; empty → the default */
+
+  for (guint i = 0; i < G_N_ELEMENTS (payments); i++)
+    {
+      g_autoptr(TdnVisit) v = visit (2);
+      g_autofree char *msg = NULL;
+      g_auto(GStrv) pv1 = NULL;
+
+      v->payment = g_strdup (payments[i]);
+      msg = tdn_hl7_build_adt (v, "P3", &custom, now);
+      pv1 = segment_fields (msg, "PV1|");
+      g_assert_cmpstr (pv1[20], ==, expected[i]);
+    }
+  g_assert_null (tdn_hl7_financial_class (&custom, "gift"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -226,5 +310,8 @@ main (int    argc,
   g_test_add_func ("/hl7/acks", test_acks);
   g_test_add_func ("/hl7/admit-time-is-arrival", test_admit_time_is_arrival);
   g_test_add_func ("/hl7/in1-period", test_in1_period);
+  g_test_add_func ("/hl7/payment-financial-class", test_payment_financial_class);
+  g_test_add_func ("/hl7/payment-unknown", test_payment_unknown);
+  g_test_add_func ("/hl7/payment-configured-codes", test_payment_configured_codes);
   return g_test_run ();
 }
