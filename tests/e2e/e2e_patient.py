@@ -77,7 +77,7 @@ class Patient:
         if st["state"] == "confirm":
             kiosk.send("tap yes")
         t = time.monotonic()
-        st = kiosk.wait_any(("done", "print-failed", "spool-error"), long_wait)
+        st = kiosk.wait_any(("done", "print-failed", "spool-error"), max(30.0, long_wait * factor))
         self.waits["ticket"] = time.monotonic() - t
         self.final = st
         if st["state"] not in ("done", "print-failed"):

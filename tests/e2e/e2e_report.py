@@ -74,7 +74,8 @@ def report(rig, schedule, patients, people):
                            for p in failed))
 
     counts = rig.wait_drained(float(schedule.get("drain_timeout_s", 120)))
-    say("syncd SIGKILLs: %d" % rig.kills)
+    say("syncd SIGKILLs: %d; paper runs out: %d; gateway: %s" % (rig.kills, getattr(rig, "paper_outs", 0),
+                                                                rig.gateway_stats()))
 
     # ---- tickets ----
     for k in rig.kiosks:

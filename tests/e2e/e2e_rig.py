@@ -350,6 +350,12 @@ class Rig:
             raise RuntimeError("tiepdonctl %s: %s" % (" ".join(args), p.stderr.strip()))
         return json.loads(p.stdout)
 
+    def gateway_stats(self):
+        import urllib.request
+        with urllib.request.urlopen("http://127.0.0.1:%s/_faults/stats" % self.gateway_port, timeout=10) as r:
+            s = json.load(r)
+        return "%d requests, %d HTTP 500, %d dropped in outages" % (s["requests"], s["errors_500"], s["dropped"])
+
     def wait_drained(self, timeout):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
