@@ -80,7 +80,13 @@ def main():
         rig.start()
         rng = random.Random(seed)
         patients = [Patient(usable[rng.randrange(len(usable))], i) for i in range(count)]
-        ok = run_morning(rig, schedule, patients, rng)
+        gui_patients = []
+        if rig.gui:
+            n = int(schedule["gui_kiosk"].get("checkins", 4))
+            gui_patients = [Patient(usable[rng.randrange(len(usable))], count + i) for i in range(n)]
+            print("# and %d check-ins at the GUI kiosk %s" % (n, rig.gui[0].id), flush=True)
+        ok = run_morning(rig, schedule, patients, rng, gui_patients)
+        patients += gui_patients
         ok = report(rig, schedule, patients, people["people"]) and ok
     finally:
         rig.stop()
@@ -91,7 +97,7 @@ def main():
     return 0 if ok else 1
 
 
-def run_morning(rig, schedule, patients, rng):
+def run_morning(rig, schedule, patients, rng, gui_patients=()):
     """Every patient checks in at one of the kiosks; faults on the schedule."""
     factor = float(schedule.get("time_factor", 1.0))
     kiosks = rig.kiosks
@@ -124,6 +130,10 @@ def run_morning(rig, schedule, patients, rng):
                                                        random.Random(rng.random())), daemon=True)
         t.start()
         threads.append(t)
+    if rig.gui:
+        t = threading.Thread(target=drive_gui, args=(rig.gui[0], gui_patients), daemon=True)
+        t.start()
+        threads.append(t)
     for t in threads:
         t.join()
     rig.stop_chaos()
@@ -141,6 +151,18 @@ def drive_kiosk(kiosk, patients, schedule, progressed, rng):
                 traceback.print_exc()
             kiosk.reset()
         progressed()
+
+
+CLINIC_NAMES = {"NOI": "Khám Nội tổng quát", "NHI": "Khám Nhi", "TMH": "Tai Mũi Họng", "MAT": "Khám Mắt"}
+
+
+def drive_gui(kiosk, patients):
+    for p in patients:
+        try:
+            kiosk.check_in(p, CLINIC_NAMES)
+        except Exception as e:  # AT-SPI or a screen that did not come: record it, go on
+            p.kiosk = kiosk.id
+            p.failure = "%s: %s" % (type(e).__name__, str(e)[:300])
 
 
 if __name__ == "__main__":

@@ -78,10 +78,12 @@ def report(rig, schedule, patients, people):
                                                                 rig.gateway_stats()))
 
     # ---- tickets ----
-    for k in rig.kiosks:
+    for k in rig.all_kiosks():
         n, refs = ticket_refs(rig, k.id)
         mine = [p for p in patients if p.kiosk == k.id and p.completed]
-        expected = {p.visit_id for p in mine if p.final["state"] == "done"}
+        expected = {p.visit_id for p in mine if p.final["state"] == "done" and p.visit_id}
+        done = sum(1 for p in mine if p.final["state"] == "done")
+        ok_all &= ok(len(set(refs)) >= done, "%s: a ticket for each of the %d 'done' check-ins" % (k.id, done))
         dup = [r for r, c in Counter(refs).items() if c > 1]
         say("%s: tickets printed %d, QR codes read back %d, duplicates %d" % (k.id, n, len(refs), len(dup)))
         ok_all &= ok(not dup, "%s: no ticket printed twice" % k.id, "\n".join(dup))
@@ -90,7 +92,7 @@ def report(rig, schedule, patients, people):
                      % (k.id, len(expected - set(refs))))
 
     # ---- HIS ----
-    for k, c in zip(rig.kiosks, counts):
+    for k, c in zip(rig.all_kiosks(), counts):
         deliveries = rig.ctl_json(k.id, "spool", "list", "--limit", "100000")["deliveries"]
         visits = {d["visit_id"] for d in deliveries}
         mine = {p.visit_id for p in patients if p.kiosk == k.id and p.visit_id}
@@ -138,17 +140,20 @@ def report(rig, schedule, patients, people):
     procs = list(rig.procs) + list(rig.syncd.values())
     for p in procs:
         say("  %-20s %8s → %8s" % (p.name, p.rss_start, rss_kib(p.p.pid)))
+    for g in rig.gui:
+        say("  %-20s %8s → %8s" % ("kiosk-gui-" + g.id, g.rss_start, rss_kib(g.pid)))
     for kid, peer in rig.his.items():
         say("  %-20s %8s → %8s" % ("his-" + kid, "-", rss_kib(peer.proc.pid) if peer.proc else None))
 
     # ---- waits ----
     say("patient wait per step (s):        p50      p95      max")
-    for step in STEPS:
+    for step in STEPS + (("gui_total",) if rig.gui else ()):
         v = [p.waits[step] for p in completed if step in p.waits]
         say("  %-26s %8.3f %8.3f %8.3f" % (step, pct(v, 0.5), pct(v, 0.95), max(v) if v else float("nan")))
-    total = [sum(p.waits.values()) for p in completed]
+    total = [sum(p.waits.values()) for p in completed if "gui_total" not in p.waits]
     say("  %-26s %8.3f %8.3f %8.3f" % ("total", pct(total, 0.5), pct(total, 0.95), max(total) if total else 0))
-    say("  (time factor %s: gateway latency and outages are scaled by it)" % schedule.get("time_factor", 1.0))
+    say("  (time factor %s: gateway latency and outages are scaled by it; gui_total is a whole GUI check-in"
+        " driven through AT-SPI, reading time included)" % schedule.get("time_factor", 1.0))
 
     # ---- privacy and file modes ----
     ok_all &= check_logs(rig, people)
@@ -189,7 +194,7 @@ def check_logs(rig, people):
 
 def check_modes(rig):
     files = []
-    for k in rig.kiosks:
+    for k in rig.all_kiosks():
         files += glob.glob(os.path.join(k.dir, "spool.db*")) + glob.glob(os.path.join(k.dir, "spool.key*"))
         files.append(os.path.join(k.dir, "token"))
     files += glob.glob(os.path.join(rig.work, "broker.db*")) + [rig.desk_token, rig.broker_conf]

@@ -169,7 +169,15 @@ class Rig:
                       str(lat[0] * factor), str(lat[1] * factor), "--error-rate", str(gw.get("error_rate", 0)),
                       "--seed", str(self.seed)], "PORT ")
         self.gateway_port = proxy.word
-        kiosk_ids = [k["id"] for k in sch["kiosks"]]
+        self.gui = []
+        gui = sch.get("gui_kiosk")
+        if gui:
+            from e2e_gui import available
+            self.gui_skipped = available()
+            if self.gui_skipped:
+                print("# the GUI kiosk is left out: %s" % self.gui_skipped, flush=True)
+                gui = None
+        kiosk_ids = [k["id"] for k in sch["kiosks"]] + ([gui["id"]] if gui else [])
         tokens = {k: hashlib.sha256(os.urandom(16)).hexdigest() for k in kiosk_ids + ["DESK1"]}
         pin_hash = subprocess.run([self.ctl, "staff", "hash-pin", "--iterations", "1000"], input=PIN + "\n",
                                   capture_output=True, text=True, check=True).stdout.strip().split("=", 1)[1]
@@ -191,9 +199,13 @@ class Rig:
                                      % (self.broker_url, self.desk_token))
         for k in sch["kiosks"]:
             self.start_kiosk(k, tokens[k["id"]])
+        if gui:
+            self.start_kiosk(gui, tokens[gui["id"]], True)
         time.sleep(0.5)
         for p in self.procs + list(self.syncd.values()):
             p.sample_start()
+        for g in self.gui:
+            g.rss_start = rss_kib(g.pid)
 
     def secret(self, name, text):
         path = os.path.join(self.work, name)
@@ -202,7 +214,7 @@ class Rig:
             f.write(text)
         return path
 
-    def start_kiosk(self, k, token):
+    def start_kiosk(self, k, token, gui=False):
         kid, his = k["id"], k["his"]
         d = os.path.join(self.work, kid)
         os.makedirs(os.path.join(d, "tickets"), mode=0o700)
@@ -235,6 +247,16 @@ class Rig:
                     % (kid, d, self.broker_url, d, d, d, printer.word, clinics, sync))
         env = dict(os.environ, TIEPDON_DEMO_PEOPLE=self.patients_path, TIEPDON_CONFIG=os.path.join(d, "tiepdon.conf"))
         env.pop("TIEPDON_KIOSK_CONTROL", None)
+        if gui:
+            from e2e_gui import GuiKiosk
+            with open(os.path.join(d, "tiepdon.conf"), "a", encoding="utf-8") as f:
+                f.write("[ui]\nidle_timeout_s=300\n")
+            env["TIEPDON_KIOSK_CONTROL"] = os.path.join(d, "kiosk-control.sock")
+            g = GuiKiosk(self, kid, os.path.join(d, "tiepdon.conf"), env)
+            g.his, g.dir = his, d
+            self.gui.append(g)
+            self.start_syncd(kid)
+            return
         kiosk = Proc(self, "kiosk-" + kid, [os.path.join(self.build, "hw/checkin/tiepdon-demo-kiosk"), "--config",
                                            os.path.join(d, "tiepdon.conf")], "CONTROL ", env)
         self.kiosks.append(KioskControl(kid, his, d, kiosk.word, kiosk))
@@ -359,14 +381,19 @@ class Rig:
     def wait_drained(self, timeout):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            counts = [self.ctl_json(k.id, "spool", "status") for k in self.kiosks]
+            counts = [self.ctl_json(k.id, "spool", "status") for k in self.all_kiosks()]
             if all(c["pending"] == 0 and c["in_flight"] == 0 for c in counts):
                 return counts
             time.sleep(0.5)
-        return [self.ctl_json(k.id, "spool", "status") for k in self.kiosks]
+        return [self.ctl_json(k.id, "spool", "status") for k in self.all_kiosks()]
+
+    def all_kiosks(self):
+        return list(self.kiosks) + list(self.gui)
 
     def stop(self):
         self.chaos_stop.set()
+        for g in self.gui:
+            g.stop()
         for p in reversed(self.procs):
             p.stop()
         for p in self.syncd.values():
