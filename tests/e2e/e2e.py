@@ -79,11 +79,17 @@ def main():
     try:
         rig.start()
         rng = random.Random(seed)
-        patients = [Patient(usable[rng.randrange(len(usable))], i) for i in range(count)]
+        order = []
+        n_gui = int(schedule["gui_kiosk"].get("checkins", 4)) if rig.gui else 0
+        while len(order) < count + n_gui:
+            batch = list(usable)
+            rng.shuffle(batch)
+            order += batch
+        patients = [Patient(order[i], i) for i in range(count)]
         gui_patients = []
         if rig.gui:
-            n = int(schedule["gui_kiosk"].get("checkins", 4))
-            gui_patients = [Patient(usable[rng.randrange(len(usable))], count + i) for i in range(n)]
+            n = n_gui
+            gui_patients = [Patient(order[count + i], count + i) for i in range(n)]
             print("# and %d check-ins at the GUI kiosk %s" % (n, rig.gui[0].id), flush=True)
         ok = run_morning(rig, schedule, patients, rng, gui_patients)
         patients += gui_patients
@@ -146,6 +152,7 @@ def drive_kiosk(kiosk, patients, schedule, progressed, rng):
             p.check_in(kiosk, schedule, rng)
         except Exception as e:  # a broken socket or a stuck screen: record it, go on with the next
             p.failure = "%s: %s" % (type(e).__name__, e)
+            p.take_card(kiosk)
             if os.environ.get("TIEPDON_E2E_DEBUG"):
                 import traceback
                 traceback.print_exc()

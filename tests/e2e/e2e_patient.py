@@ -84,6 +84,15 @@ class Patient:
             raise CheckinError("ended on %s" % st["state"])
         kiosk.send("tap finish")
         kiosk.wait_any(("welcome",), 10)
+        self.take_card(kiosk)
+
+    def take_card(self, kiosk):
+        """The patient takes their card from the reader as they leave."""
+        if self.e2e["via"] == "card":
+            try:
+                kiosk.send("remove-card")
+            except RuntimeError:
+                pass
 
     @property
     def completed(self):

@@ -14,6 +14,7 @@ import glob
 import os
 import stat
 import subprocess
+import time
 import unicodedata
 from collections import Counter
 
@@ -124,6 +125,15 @@ def report(rig, schedule, patients, people):
         ok_all &= ok(set(got) <= visits, "%s: the HIS holds nothing the kiosk did not commit" % k.id)
 
     # ---- help requests ----
+    # Late BHYT answers raise requests after the last patient left: the
+    # nurse keeps looking until the desk is empty (or 30 s).
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        rig.nurse_round()
+        rc, listing = rig.help("list")
+        if rc == 0 and not (listing or {}).get("requests"):
+            break
+        time.sleep(1)
     rc, listing = rig.help("list", "--all")
     reqs = (listing or {}).get("requests", [])
     by_reason = Counter(r.get("reason") for r in reqs)
