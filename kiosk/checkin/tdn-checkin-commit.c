@@ -277,6 +277,9 @@ commit_done_cb (GObject      *source,
     }
   if (s->go_to_desk)
     tdn_checkin_raise_auto (self, tdn_checkin_help_reason_for (s->eligibility));
+  else if (s->eligibility != NULL && s->eligibility->status == TDN_ELIGIBILITY_ELIGIBLE_WARNING
+           && s->bhyt == TDN_CHECKIN_BHYT_ELIGIBLE)
+    tdn_checkin_raise_auto (self, "eligibility_warning");   /* valid, but the desk looks at the card */
   if (s->assurance == TDN_ASSURANCE_MANUAL)
     tdn_checkin_raise_auto (self, "manual_entry");
   if (tdn_priority_needs_check (s->priority))

@@ -72,10 +72,4 @@ gboolean tdn_ticket_printer_status_finish (TdnTicketPrinter  *self,
                                            TdnPrinterStatus  *status,
                                            GError           **error);
 
-/* A deep copy of a ticket's strings and time, for implementations. */
-TdnTicket *tdn_ticket_copy (const TdnTicket *ticket) G_GNUC_WARN_UNUSED_RESULT;
-void       tdn_ticket_free (TdnTicket *ticket);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdnTicket, tdn_ticket_free)
-
 G_END_DECLS

@@ -69,6 +69,12 @@ char      *tdn_ticket_patient_name (const char *full_name,
 /* The dots for a paper width: 58 → 384, 80 → 576. */
 guint      tdn_ticket_width_for_paper (int paper_mm);
 
+/* A deep copy of a ticket's strings and time (tdn-ticket-copy.c), for a
+ * print in another thread; tdn_ticket_free() overwrites the strings. */
+TdnTicket *tdn_ticket_copy        (const TdnTicket *ticket) G_GNUC_WARN_UNUSED_RESULT;
+void       tdn_ticket_free        (TdnTicket       *ticket);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdnRaster, tdn_raster_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdnTicket, tdn_ticket_free)
 
 G_END_DECLS

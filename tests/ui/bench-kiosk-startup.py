@@ -8,7 +8,8 @@
 # after the first frame of the welcome screen was drawn; prints FIGURE
 # lines (median and worst). Then, with the accessibility bridge on as a
 # screen reader would have it, the time from the card being placed to the
-# "is this you?" screen, as the patient sees it.
+# "is this you?" screen as AT-SPI reports it: it includes the demo's
+# simulated chip read (800 ms, hw/checkin) and the AT-SPI round trips.
 import os
 import statistics
 import subprocess
@@ -66,7 +67,8 @@ def main():
         started = time.monotonic()
         k.click("Đặt thẻ của Lê Thị Mai", root=panel)
         k.wait_for("Đây có phải là bạn không?", "label", timeout=30)
-        print("FIGURE kiosk-card-to-identity-screen %.0f ms" % ((time.monotonic() - started) * 1000))
+        print("FIGURE kiosk-card-to-identity-screen-with-800ms-read %.0f ms"
+              % ((time.monotonic() - started) * 1000))
     finally:
         k.stop()
     return 0

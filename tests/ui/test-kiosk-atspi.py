@@ -88,8 +88,10 @@ T = {
         "start-over": "Start over",
     },
 }
-SCREENS = ["welcome", "identity", "clinic", "priority", "confirm", "done", "not-eligible",
-           "gateway-down", "card-unreadable", "paper-out", "entry"]
+# Welcome last: while the window swaps pages, the old and the new one may
+# both be reported for a moment, and the new one is the answer.
+SCREENS = ["identity", "clinic", "priority", "confirm", "done", "not-eligible",
+           "gateway-down", "card-unreadable", "paper-out", "entry", "welcome"]
 
 n = 0
 failed = 0
@@ -219,6 +221,45 @@ def check_in(k, lang, person, clinic_name, expect=(), manual=None, paper_out=Fal
     return r.seen, queue_number, elapsed, leftover
 
 
+def bhyt_check_in(k, person):
+    """The Ministry's fallback: BHYT number, date of birth and name typed."""
+    t = T["vi"]
+    r = Run(k, "vi", person["key"] + "-bhyt")
+    r.at("welcome")
+    k.click("Nhập số thẻ bảo hiểm y tế (BHYT)")
+    k.wait_for(t["entry"], "label")
+    r.at("entry")
+    k.type_digits(person["maSoBHXH"] + person["ngaySinh"].replace("/", ""))
+    # "Lê Thị Mai": letters by their names, the tone by its name.
+    for key in ["L", "Ê", "Dấu cách", "T", "H", "I", "Dấu nặng", "Dấu cách", "M", "A", "I"]:
+        k.click(key)
+        time.sleep(0.3)
+    k.wait_for("Họ và tên: Lê Thị Mai", "push button")
+    r.shot("entry-typed")
+    k.click(t["submit"])
+    number = None
+    for _ in range(10):
+        deadline = time.monotonic() + 20
+        s = r.at()
+        r.shot(s)
+        if s == "identity":
+            k.click(t["yes"])
+        elif s == "clinic":
+            k.click("Khám Nội tổng quát", exact=False)
+        elif s == "priority":
+            k.click(t["none"])
+        elif s == "confirm":
+            k.click(t["print"])
+        elif s == "done":
+            number = next((x for x in k.texts(skip=DEMO_PANEL) if x.startswith("K1-")), None)
+            k.click(t["finish"])
+            break
+        while screen(k, "vi") == s and time.monotonic() < deadline:
+            time.sleep(0.05)
+    k.wait_for(T["vi"]["welcome"], "label")
+    return r.seen, number
+
+
 def main():
     people = json.load(open(PEOPLE))["people"]
     demo = {}
@@ -228,6 +269,7 @@ def main():
             d["name"] = p["hoTen"]
             d["cccd"] = p["cccd"]
             d["ngaySinh"] = p["ngaySinh"]
+            d["maSoBHXH"] = p.get("maSoBHXH", "")
             demo[d["key"]] = d
 
     tmp = tempfile.mkdtemp(prefix="tiepdon-ui-")
@@ -238,9 +280,19 @@ def main():
                 "[ui]\nidle_timeout_s=300\n"
                 "[spool]\npath=%s/spool.db\nkey_file=%s/spool.key\n"
                 "[printer]\nuri=file://%s\n" % (tmp, tmp, tmp))
-    env = {"TIEPDON_DEMO_PEOPLE": PEOPLE, "TIEPDON_KIOSK_CONTROL": os.path.join(tmp, "control.sock")}
+    # GTK_DEBUG=interactive would open the GTK inspector next to any other
+    # GTK program: the kiosk must not let it.
+    env = {"TIEPDON_DEMO_PEOPLE": PEOPLE, "TIEPDON_KIOSK_CONTROL": os.path.join(tmp, "control.sock"),
+           "GTK_DEBUG": "interactive"}
     k = Kiosk(["--demo", "--config", conf], env=env)
     k.skip = DEMO_PANEL
+    windows = [w.name for w in k.app if w is not None]
+    ok(windows == ["Tiếp đón"], "one window, no inspector (windows: %s)" % windows)
+    # A screen reader meets the welcome screen only, not the pages behind it.
+    start_texts = k.texts()
+    ok(T["vi"]["welcome"] in start_texts and T["vi"]["identity"] not in start_texts
+       and T["vi"]["done"] not in start_texts,
+       "only the welcome screen is presented at start")
     print("# welcome shown %.0f ms after start" % (k.welcome_after * 1000), flush=True)
     try:
         clinic = {"vi": "Khám Nội tổng quát", "en": "General internal medicine"}
@@ -270,7 +322,16 @@ def main():
                         ok("priority" not in seen, "%s %s: priority from age, not asked" % (lang, key))
                 except Exception as e:  # noqa: BLE001 — any failure is this check's
                     ok(False, "%s %s: %s" % (lang, key, e))
-            if only and only != "failures":
+            if only and only not in ("failures", "bhyt"):
+                continue
+            if lang == "vi":
+                try:
+                    seen, number = bhyt_check_in(k, demo["mai"])
+                    ok(number is not None and "entry" in seen,
+                       "vi BHYT number, date of birth and name typed: %s → %s" % (" → ".join(seen), number))
+                except Exception as e:  # noqa: BLE001 — any failure is this check's
+                    ok(False, "vi BHYT entry: %s" % e)
+            if only == "bhyt":
                 continue
             # Failure paths: a broken chip, then typing the number.
             broken = demo["broken"]

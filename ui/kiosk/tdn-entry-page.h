@@ -1,13 +1,13 @@
-/* tdn-entry-page.h — typing an ID or BHYT number and the date of birth
+/* tdn-entry-page.h — typing an ID or BHYT number, the date of birth and the name
  *
  * Copyright 2026 The Tiếp đón authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Two fields on the built-in keypad: a number of fixed length (12-digit
- * CCCD, or the 10-digit BHXH number of a health insurance card) and the
- * date of birth as ddmmyyyy. Typing fills the number first and moves on
- * to the date by itself; touching a field selects it. ::changed after
- * every key.
+ * Three fields: a number of fixed length on the numeric keypad (12-digit
+ * CCCD, or the 10-digit BHXH number of a health insurance card), the date
+ * of birth as ddmmyyyy, and the full name on the letter keyboard. Typing
+ * fills the number first and moves on to the next field by itself;
+ * touching a field selects it. ::changed after every key.
  */
 #pragma once
 
@@ -22,19 +22,23 @@ G_DECLARE_FINAL_TYPE (TdnEntryPage, tdn_entry_page, TDN, ENTRY_PAGE, GtkBox)
 void        tdn_entry_page_start      (TdnEntryPage *self,
                                        const char   *title,
                                        const char   *number_label,
-                                       guint         number_length);
-/* Re-renders the texts after a language change, keeping the digits. */
+                                       guint         number_length,
+                                       const char   *name_label);
+/* Re-renders the texts after a language change, keeping what was typed. */
 void        tdn_entry_page_set_texts  (TdnEntryPage *self,
                                        const char   *title,
-                                       const char   *number_label);
+                                       const char   *number_label,
+                                       const char   *name_label);
 /* The digits typed so far. */
 const char *tdn_entry_page_get_number (TdnEntryPage *self);
 /* "ddmmyyyy" digits typed so far. */
 const char *tdn_entry_page_get_dob    (TdnEntryPage *self);
+/* The name typed so far (NFC UTF-8). */
+const char *tdn_entry_page_get_name   (TdnEntryPage *self);
 /* A problem with what was typed, or NULL. */
 void        tdn_entry_page_set_error  (TdnEntryPage *self,
                                        const char   *error);
-/* Wipes every digit from memory and the screen. */
+/* Wipes everything typed from memory and the screen. */
 void        tdn_entry_page_clear      (TdnEntryPage *self);
 
 G_END_DECLS

@@ -60,6 +60,11 @@ tdn_failure_page_set_message (TdnFailurePage *self,
 
   gtk_image_set_from_icon_name (GTK_IMAGE (self->icon),
                                 icon_name != NULL ? icon_name : "dialog-warning-symbolic");
+  /* Information (insurance to check later, pay yourself) is not an alarm. */
+  if (icon_name != NULL && strstr (icon_name, "information") != NULL)
+    gtk_widget_add_css_class (self->icon, "failure-info");
+  else
+    gtk_widget_remove_css_class (self->icon, "failure-info");
   gtk_label_set_text (GTK_LABEL (self->title), title != NULL ? title : "");
   gtk_label_set_text (GTK_LABEL (self->detail), detail != NULL ? detail : "");
   gtk_widget_set_visible (self->detail, detail != NULL && *detail != '\0');

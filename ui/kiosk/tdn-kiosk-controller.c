@@ -126,6 +126,7 @@ entry_changed_cb (TdnEntryPage       *page,
 
   tdn_checkin_set_field (self->checkin, number, tdn_entry_page_get_number (page));
   tdn_checkin_set_field (self->checkin, TDN_CHECKIN_FIELD_DATE_OF_BIRTH, tdn_entry_page_get_dob (page));
+  tdn_checkin_set_field (self->checkin, TDN_CHECKIN_FIELD_FULL_NAME, tdn_entry_page_get_name (page));
 }
 
 static gboolean

@@ -128,12 +128,25 @@ render_identity (TdnKioskController *self)
                                                                 tdn_kiosk_i18n_get_language ())
                                        : NULL;
 
-  /* The chip photo is never shown here: [ui] photo_policy "patient" needs
-   * the photo from the machine, which keeps it for the desk only. */
+  gsize photo_len = 0;
+  const guint8 *photo = tdn_checkin_get_photo (self->checkin, &photo_len);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  /* The machine hands out the chip's photo only when [ui] photo_policy is
+   * "patient". The decoded copy lives in the texture until the wipe. */
+  if (photo != NULL && photo_len > 0)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (photo, photo_len);
+      g_autoptr(GError) error = NULL;
+
+      texture = gdk_texture_new_from_bytes (bytes, &error);
+      if (texture == NULL)
+        g_message ("the chip's photo cannot be shown: %s", error->message);
+    }
   tdn_identity_page_set_person (tdn_kiosk_window_get_identity_page (self->window),
                                 tdn_checkin_get_full_name (self->checkin),
                                 tdn_checkin_get_masked_id (self->checkin),
-                                age_text, NULL);
+                                age_text, texture);
   tdn_kiosk_window_show_page (self->window, "identity", NULL);
 }
 
@@ -264,18 +277,21 @@ render_entry (TdnKioskController *self,
   TdnEntryPage *page = tdn_kiosk_window_get_entry_page (self->window);
   gboolean bhyt = state == TDN_CHECKIN_STATE_BHYT_ENTRY;
   TdnCheckinField number_field = bhyt ? TDN_CHECKIN_FIELD_BHYT_NUMBER : TDN_CHECKIN_FIELD_ID_NUMBER;
-  const char *title = bhyt ? tdn_kiosk_tr (N_("Type the last 10 digits of your health insurance card and your date of birth."))
+  const char *title = bhyt ? tdn_kiosk_tr (N_("Type the last 10 digits of your health insurance card, your date of birth and your name."))
                            : tdn_checkin_get_instruction (self->checkin);
   const char *label = bhyt ? tdn_kiosk_tr (N_("Health insurance number (last 10 digits)"))
                            : tdn_kiosk_tr (N_("ID number (12 digits)"));
+  /* The gateway checks a BHYT number against the name. */
+  const char *name_label = bhyt ? tdn_kiosk_tr (N_("Full name"))
+                                : tdn_kiosk_tr (N_("Full name (you may leave it empty)"));
   const char *number = tdn_entry_page_get_number (page);
   const char *dob = tdn_entry_page_get_dob (page);
   const char *error = NULL;
 
   if (entered)
-    tdn_entry_page_start (page, title, label, bhyt ? 10 : 12);
+    tdn_entry_page_start (page, title, label, bhyt ? 10 : 12, name_label);
   else
-    tdn_entry_page_set_texts (page, title, label);
+    tdn_entry_page_set_texts (page, title, label, name_label);
 
   /* A complaint only about a field the patient has finished typing. */
   if (strlen (number) == (bhyt ? 10u : 12u))
@@ -339,7 +355,16 @@ render_failure (TdnKioskController *self,
   const char *icon = "dialog-warning-symbolic";
 
   if (message != NULL && *message != '\0')
-    g_string_append_printf (detail, "\n%s", message);
+    {
+      /* The machine's instruction may already give the reason in the same
+       * words: say it once. */
+      const char *stop = strchr (message, '.');
+      g_autofree char *first = stop != NULL ? g_strndup (message, (gsize) (stop - message + 1))
+                                            : g_strdup (message);
+
+      if (strstr (detail->str, first) == NULL)
+        g_string_append_printf (detail, "\n%s", message);
+    }
   if (number != NULL)
     {
       /* The visit is saved: the patient needs the number for the desk.

@@ -13,49 +13,10 @@
 #include "tdn-kiosk-i18n.h"
 #include "tdn-kiosk-lockdown.h"
 #include "tdn-kiosk-speech.h"
-#include "tdn-kiosk-window.h"
+#include "tdn-kiosk-window-private.h"
 #include "tdn-priority-page.h"
 #include "tdn-welcome-page.h"
 
-struct _TdnKioskWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  GtkWidget          *outer;
-  GtkWidget          *side_panel;
-  GtkWidget          *layout;
-  GtkWidget          *header;
-  GtkWidget          *hospital;
-  GtkWidget          *clock;
-  GtkWidget          *reach_hint;
-  GtkWidget          *banner;
-  GtkWidget          *stack;
-  GtkWidget          *welcome_page;
-  GtkWidget          *reading_page;
-  GtkWidget          *identity_page;
-  GtkWidget          *clinic_page;
-  GtkWidget          *priority_page;
-  GtkWidget          *confirm_page;
-  GtkWidget          *done_page;
-  GtkWidget          *failure_page;
-  GtkWidget          *entry_page;
-  GtkWidget          *idle_overlay;
-
-  TdnKioskSpeech     *speech;
-  char               *language;
-  char               *default_language;
-  char               *hospital_vi;
-  char               *hospital_en;
-  gboolean            high_contrast;
-  gboolean            large_text;
-  gboolean            low_reach;
-  gboolean            default_high_contrast;
-  gboolean            default_large_text;
-  gboolean            default_speech;
-  TdnKioskOrientation orientation;
-  int                 portrait;      /* -1 not decided yet */
-  guint               clock_id;
-};
 
 enum {
   PROP_0,
@@ -477,16 +438,17 @@ tdn_kiosk_window_show_page (TdnKioskWindow *self,
     {
       gtk_widget_set_visible (page, TRUE);
       gtk_stack_set_visible_child (GTK_STACK (self->stack), page);
-      /* Only the page on screen exists for a screen reader: GTK 4.8
-       * presents every visible widget, whatever the stack shows. */
-      for (GtkWidget *child = gtk_widget_get_first_child (self->stack);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        if (child != page)
-          gtk_widget_set_visible (child, FALSE);
       /* A screen reader starts on the new screen, not on a stale button. */
       gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
     }
+  /* Only the page on screen exists for a screen reader: GTK 4.8 presents
+   * every visible widget, whatever the stack shows (also the first time,
+   * when the stack shows its first page by itself). */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->stack);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != page)
+      gtk_widget_set_visible (child, FALSE);
   if (spoken != NULL)
     tdn_kiosk_speech_say (self->speech, self->language, spoken);
 }
@@ -497,69 +459,6 @@ tdn_kiosk_window_get_page_name (TdnKioskWindow *self)
   g_return_val_if_fail (TDN_IS_KIOSK_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
-}
-
-#define GETTER(Type, type, field) \
-  Type * \
-  tdn_kiosk_window_get_##field (TdnKioskWindow *self) \
-  { \
-    g_return_val_if_fail (TDN_IS_KIOSK_WINDOW (self), NULL); \
-    return TDN_##type (self->field); \
-  }
-
-GETTER (TdnReadingPage, READING_PAGE, reading_page)
-GETTER (TdnIdentityPage, IDENTITY_PAGE, identity_page)
-GETTER (TdnClinicPage, CLINIC_PAGE, clinic_page)
-GETTER (TdnConfirmPage, CONFIRM_PAGE, confirm_page)
-GETTER (TdnDonePage, DONE_PAGE, done_page)
-GETTER (TdnFailurePage, FAILURE_PAGE, failure_page)
-GETTER (TdnEntryPage, ENTRY_PAGE, entry_page)
-
-void
-tdn_kiosk_window_set_idle_warning (TdnKioskWindow *self,
-                                   int             seconds)
-{
-  g_return_if_fail (TDN_IS_KIOSK_WINDOW (self));
-
-  tdn_idle_overlay_set_remaining (TDN_IDLE_OVERLAY (self->idle_overlay), seconds);
-}
-
-void
-tdn_kiosk_window_set_side_panel (TdnKioskWindow *self,
-                                 GtkWidget      *panel)
-{
-  g_return_if_fail (TDN_IS_KIOSK_WINDOW (self));
-  g_return_if_fail (GTK_IS_WIDGET (panel));
-  g_return_if_fail (self->side_panel == NULL);
-
-  self->side_panel = panel;
-  gtk_box_append (GTK_BOX (self->outer), panel);
-}
-
-void
-tdn_kiosk_window_set_banner (TdnKioskWindow *self,
-                             const char     *text)
-{
-  g_return_if_fail (TDN_IS_KIOSK_WINDOW (self));
-
-  gtk_label_set_text (GTK_LABEL (self->banner), text != NULL ? text : "");
-  gtk_widget_set_visible (self->banner, text != NULL && *text != '\0');
-}
-
-GtkWidget *
-tdn_kiosk_window_get_visible_page (TdnKioskWindow *self)
-{
-  g_return_val_if_fail (TDN_IS_KIOSK_WINDOW (self), NULL);
-
-  return gtk_stack_get_visible_child (GTK_STACK (self->stack));
-}
-
-GtkWidget *
-tdn_kiosk_window_get_welcome_page (TdnKioskWindow *self)
-{
-  g_return_val_if_fail (TDN_IS_KIOSK_WINDOW (self), NULL);
-
-  return self->welcome_page;
 }
 
 void
@@ -602,55 +501,3 @@ tdn_kiosk_window_set_screen_size (TdnKioskWindow *self,
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
 }
 
-void
-tdn_kiosk_window_set_defaults (TdnKioskWindow *self,
-                               const char     *language,
-                               gboolean        high_contrast,
-                               gboolean        large_text,
-                               gboolean        speech)
-{
-  g_return_if_fail (TDN_IS_KIOSK_WINDOW (self));
-
-  g_free (self->default_language);
-  self->default_language = g_strdup (g_strcmp0 (language, "en") == 0 ? "en" : "vi");
-  self->default_high_contrast = high_contrast;
-  self->default_large_text = large_text;
-  self->default_speech = speech;
-  tdn_kiosk_window_reset_options (self);
-}
-
-void
-tdn_kiosk_window_reset_options (TdnKioskWindow *self)
-{
-  g_return_if_fail (TDN_IS_KIOSK_WINDOW (self));
-
-  g_object_set (self,
-                "language", self->default_language,
-                "high-contrast", self->default_high_contrast,
-                "large-text", self->default_large_text,
-                "speech", self->default_speech,
-                NULL);
-}
-
-void
-tdn_kiosk_window_set_speech_command (TdnKioskWindow *self,
-                                     const char     *command)
-{
-  gboolean enabled;
-
-  g_return_if_fail (TDN_IS_KIOSK_WINDOW (self));
-
-  enabled = tdn_kiosk_speech_get_enabled (self->speech);
-  g_clear_object (&self->speech);
-  self->speech = tdn_kiosk_speech_new (command);
-  tdn_kiosk_speech_set_enabled (self->speech, enabled);
-}
-
-void
-tdn_kiosk_window_say (TdnKioskWindow *self,
-                      const char     *text)
-{
-  g_return_if_fail (TDN_IS_KIOSK_WINDOW (self));
-
-  tdn_kiosk_speech_say (self->speech, self->language, text);
-}

@@ -37,6 +37,7 @@ def start(argv, prefix, env=None):
 
 class DemoKiosk(unittest.TestCase):
     broker = False
+    ui = ""
 
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
@@ -77,7 +78,7 @@ class DemoKiosk(unittest.TestCase):
                     "[clinic NOI]\nname_vi=Khám Nội\nname_en=Internal medicine\nroom=Phòng 101\nprefix=A\n"
                     "hours=00:00-23:59\n"
                     "[clinic NHI]\nname_vi=Khám Nhi\nname_en=Paediatrics\nroom=Phòng 105\nprefix=B\n"
-                    "hours=00:00-23:59\n%s" % (d, d, d, d, extra))
+                    "hours=00:00-23:59\n%s%s" % (d, d, d, d, extra, self.ui))
         env = dict(os.environ, TIEPDON_DEMO_PEOPLE=SRC + "/tests/sim/people.json")
         kiosk, socket = start([KIOSK, "--config", conf], "CONTROL ", env)
         self.procs.append(kiosk)
@@ -222,6 +223,23 @@ class FixtureKiosk(DemoKiosk):
         self.send("lang", "en")
         self.assertEqual(self.send("state?")["language"], "en")
         self.assertTrue(any("place-card" in c for c in self.send("help")["commands"]))
+
+
+class IdleKiosk(DemoKiosk):
+    # The shortest idle times the schema allows: the kiosk's own timer,
+    # on the real clock, warns and then starts over by itself.
+    ui = "[ui]\nidle_timeout_s=10\nidle_warning_s=5\n"
+
+    def test_walks_away(self):
+        self.send("place-card", "mai")
+        self.wait("confirm-identity")
+        self.send("tap", "yes")
+        st = self.send("state?")
+        self.assertEqual(st["state"], "clinic")
+        self.assertFalse(st["idle_warning"])
+        st = self.wait("welcome", 30)
+        self.assertIsNone(st["masked_name"])
+        self.assertFalse(st["idle_warning"])
 
 
 @unittest.skipIf(BROKER is None, "built without the broker (libsoup)")

@@ -42,6 +42,25 @@ spool_visit (Fixture    *f,
   return v;
 }
 
+/* The visit once its revision `revision` is written (a worker thread
+ * writes it; its completion comes through the main context). */
+static TdnVisit *
+wait_revision (Fixture    *f,
+               const char *visit_id,
+               int         revision)
+{
+  for (int i = 0; i < 100; i++)
+    {
+      TdnVisit *v = spool_visit (f, visit_id);
+
+      if (v->revision >= revision)
+        return v;
+      tdn_visit_free (v);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return spool_visit (f, visit_id);
+}
+
 static void
 test_paper_out_recovers (Fixture *f, gconstpointer data)
 {
@@ -165,6 +184,22 @@ test_spool_error_recovers (Fixture *f, gconstpointer data)
   fake_wait_state (f->checkin, TDN_CHECKIN_STATE_DONE);
   g_assert_cmpstr (tdn_checkin_get_queue_number (f->checkin), ==, "K1-A001");
   g_assert_cmpuint (fake_printer_printed (f->printer), ==, 1);
+}
+
+static void
+test_eligible_with_warning (Fixture *f, gconstpointer data)
+{
+  fixture_read_card (f, ADULT_ID, ADULT_NAME, ADULT_DOB);
+  fake_eligibility_answer (f->elig, "001");   /* valid, managed by the defence ministry */
+  g_assert_cmpint (tdn_checkin_get_bhyt (f->checkin), ==, TDN_CHECKIN_BHYT_ELIGIBLE);
+  g_assert_nonnull (tdn_checkin_get_bhyt_message (f->checkin));
+  fixture_to_confirm (f);
+  g_assert_cmpint (state (f), ==, TDN_CHECKIN_STATE_CONFIRM);
+  g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_YES));
+  fake_wait_state (f->checkin, TDN_CHECKIN_STATE_DONE);
+  fake_drain ();
+  g_assert_cmpint (fake_printer_last_bhyt (f->printer), ==, TDN_TICKET_BHYT_ELIGIBLE);
+  g_assert_cmpstr (fake_help_reasons (f->help), ==, "eligibility_warning");
 }
 
 static void
@@ -303,16 +338,8 @@ test_gateway_down_continue_late_revision (Fixture *f, gconstpointer data)
   advance (f, TDN_CHECKIN_LATE_RETRY_S);
   g_assert_cmpuint (fake_eligibility_pending (f->elig), ==, 1);
   fake_eligibility_answer (f->elig, "000");
-  for (int i = 0; i < 100; i++)
-    {
-      g_autoptr(TdnVisit) v = spool_visit (f, visit_id);
-
-      if (v->revision == 2)
-        break;
-      g_main_context_iteration (NULL, TRUE);
-    }
   {
-    g_autoptr(TdnVisit) v = spool_visit (f, visit_id);
+    g_autoptr(TdnVisit) v = wait_revision (f, visit_id, 2);
 
     g_assert_cmpint (v->revision, ==, 2);
     g_assert_cmpstr (v->eligibility_status, ==, "eligible");
@@ -337,16 +364,8 @@ test_late_answer_new_revision (Fixture *f, gconstpointer data)
   g_assert_true (tdn_checkin_tap (f->checkin, TDN_CHECKIN_ACTION_FINISH));
   /* The answer comes after the patient left: expired card. */
   fake_eligibility_answer (f->elig, "010");
-  for (int i = 0; i < 100; i++)
-    {
-      g_autoptr(TdnVisit) v = spool_visit (f, visit_id);
-
-      if (v->revision == 2)
-        break;
-      g_main_context_iteration (NULL, TRUE);
-    }
   {
-    g_autoptr(TdnVisit) v = spool_visit (f, visit_id);
+    g_autoptr(TdnVisit) v = wait_revision (f, visit_id, 2);
 
     g_assert_cmpint (v->revision, ==, 2);
     g_assert_cmpstr (v->eligibility_code, ==, "010");
@@ -595,6 +614,7 @@ main (int argc, char **argv)
   ADD ("/checkin/failure/clinic-full", test_clinic_full);
   ADD ("/checkin/failure/clinics-unreadable", test_clinics_unreadable);
   ADD ("/checkin/bhyt/not-eligible-self-pay", test_not_eligible_self_pay);
+  ADD ("/checkin/bhyt/eligible-with-warning", test_eligible_with_warning);
   ADD ("/checkin/bhyt/mismatch-desk", test_mismatch_go_to_desk);
   ADD ("/checkin/bhyt/gateway-down-recovers", test_gateway_down_recovers);
   ADD ("/checkin/bhyt/gateway-down-continue", test_gateway_down_continue_late_revision);
