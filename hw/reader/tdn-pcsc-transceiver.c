@@ -151,8 +151,17 @@ tdn_pcsc_transceiver_new (const char  *reader,
       tdn_pcsc_set_error (rv, reader, error);
       return NULL;
     }
-  rv = SCardConnect (self->ctx, reader, SCARD_SHARE_EXCLUSIVE,
-                     SCARD_PROTOCOL_T1 | SCARD_PROTOCOL_T0, &self->card, &self->protocol);
+  /* Right after a card arrives, other PC/SC clients (smart card
+   * middleware probing every new card) may hold it for a moment: wait up
+   * to two seconds for them before calling the reader busy. */
+  for (gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;;)
+    {
+      rv = SCardConnect (self->ctx, reader, SCARD_SHARE_EXCLUSIVE,
+                         SCARD_PROTOCOL_T1 | SCARD_PROTOCOL_T0, &self->card, &self->protocol);
+      if (rv != SCARD_E_SHARING_VIOLATION || g_get_monotonic_time () > until)
+        break;
+      g_usleep (100 * 1000);
+    }
   if (rv != SCARD_S_SUCCESS)
     {
       self->card = 0;

@@ -30,6 +30,11 @@ tdn_pcsc_set_error (long         rv,
       g_set_error_literal (error, TDN_READER_ERROR, TDN_READER_ERROR_NO_SERVICE,
                            _("The smart card service (pcscd) is not running. Start it or call IT."));
       break;
+    case SCARD_F_COMM_ERROR:
+      g_set_error_literal (error, TDN_READER_ERROR, TDN_READER_ERROR_NO_SERVICE,
+                           _("The smart card service (pcscd) stopped during the reading. "
+                             "Place the card again; if it happens again, call IT."));
+      break;
     case SCARD_E_NO_READERS_AVAILABLE:
       g_set_error_literal (error, TDN_READER_ERROR, TDN_READER_ERROR_NO_READER,
                            _("No card reader is connected. Plug in the reader or call IT."));

@@ -101,24 +101,6 @@ list_clinics (TdnVisitStore  *store,
   return out;
 }
 
-typedef struct {
-  TdnClinic  *clinic;
-  const char *format;
-} Alloc;
-
-static gboolean
-allocate_cb (sqlite3   *db,
-             TdnVisit  *visit,
-             gpointer   data,
-             GError   **error)
-{
-  Alloc *a = data;
-
-  g_free (visit->queue_number);
-  visit->queue_number = tdn_queue_take_number (db, a->format, visit->kiosk_id, a->clinic, error);
-  return visit->queue_number != NULL;
-}
-
 static void
 commit_thread (GTask        *task,
                gpointer      source,
@@ -129,7 +111,7 @@ commit_thread (GTask        *task,
   TdnVisit *visit = task_data;
   g_autoptr(GPtrArray) clinics = tdn_clinics_from_config (self->config);
   g_autoptr(GError) error = NULL;
-  Alloc a = { find_clinic (self, visit->clinic, clinics),
+  TdnSpoolQueueTake a = { find_clinic (self, visit->clinic, clinics),
               tdn_config_get_string (self->config, "queue", "number_format") };
   gboolean ok;
 
@@ -140,7 +122,7 @@ commit_thread (GTask        *task,
       return;
     }
   g_mutex_lock (&self->lock);
-  ok = tdn_spool_commit_visit (self->spool, visit, allocate_cb, &a, &error);
+  ok = tdn_spool_commit_visit (self->spool, visit, tdn_spool_take_queue_number, &a, &error);
   g_mutex_unlock (&self->lock);
   if (!ok)
     g_task_return_error (task, g_steal_pointer (&error));

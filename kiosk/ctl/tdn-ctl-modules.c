@@ -24,6 +24,7 @@ tdn_ctl_register_all (TdnCtl *ctl)
   tdn_reader_ctl_register (ctl);
   tdn_syncd_ctl_register (ctl);
   tdn_checkin_ctl_register (ctl);
+  tdn_help_ctl_register (ctl);
 #if HAVE_ZBAR
   tdn_scanner_ctl_register (ctl);
 #endif

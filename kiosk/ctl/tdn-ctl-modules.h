@@ -19,4 +19,5 @@ void tdn_eligibility_ctl_register (TdnCtl *ctl);
 void tdn_reader_ctl_register (TdnCtl *ctl);
 void tdn_syncd_ctl_register (TdnCtl *ctl);
 void tdn_checkin_ctl_register (TdnCtl *ctl);
+void tdn_help_ctl_register (TdnCtl *ctl);
 G_END_DECLS

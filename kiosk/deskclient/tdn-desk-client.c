@@ -21,6 +21,7 @@
 typedef struct {
   char *code;
   char *claimed_by;
+  char *message;     /* the broker's own words, for a person */
 } TdnDeskClientErrorPrivate;
 
 static void
@@ -36,6 +37,7 @@ tdn_desk_client_error_private_copy (const TdnDeskClientErrorPrivate *src,
     return;
   dest->code = g_strdup (src->code);
   dest->claimed_by = g_strdup (src->claimed_by);
+  dest->message = g_strdup (src->message);
 }
 
 static void
@@ -45,6 +47,7 @@ tdn_desk_client_error_private_clear (TdnDeskClientErrorPrivate *priv)
     return;
   g_clear_pointer (&priv->code, g_free);
   g_clear_pointer (&priv->claimed_by, g_free);
+  g_clear_pointer (&priv->message, g_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (TdnDeskClientError, tdn_desk_client_error)
@@ -384,6 +387,7 @@ tdn_desk_client_call_finish (TdnDeskClient  *self,
         {
           priv->code = g_strdup (member_string (e, "code"));
           priv->claimed_by = g_strdup (member_string (e, "claimed_by"));
+          priv->message = g_strdup (msg);
         }
       g_propagate_error (error, err);
       return NULL;
@@ -459,6 +463,19 @@ tdn_desk_client_error_code (const GError *error)
 }
 
 const char *
+tdn_desk_client_error_message (const GError *error)
+{
+  const TdnDeskClientErrorPrivate *priv;
+
+  if (error == NULL)
+    return NULL;
+  if (error->domain != TDN_DESK_CLIENT_ERROR)
+    return error->message;
+  priv = tdn_desk_client_error_get_private (error);
+  return priv != NULL && priv->message != NULL && *priv->message ? priv->message : error->message;
+}
+
+const char *
 tdn_desk_client_error_claimed_by (const GError *error)
 {
   const TdnDeskClientErrorPrivate *priv;
@@ -467,4 +484,75 @@ tdn_desk_client_error_claimed_by (const GError *error)
     return NULL;
   priv = tdn_desk_client_error_get_private (error);
   return priv != NULL ? priv->claimed_by : NULL;
+}
+
+typedef struct {
+  char *login;
+  char *pin;
+} SignIn;
+
+static void
+sign_in_free (SignIn *s)
+{
+  g_free (s->login);
+  if (s->pin != NULL)
+    explicit_bzero (s->pin, strlen (s->pin));
+  g_free (s->pin);
+  g_free (s);
+}
+
+static void
+sign_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  SignIn *s = task_data;
+  GError *error = NULL;
+  JsonNode *answer = tdn_desk_client_sign_in_sync (source, s->login, s->pin, cancellable, &error);
+
+  if (answer == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, answer, (GDestroyNotify) json_node_unref);
+}
+
+void
+tdn_desk_client_sign_in_async (TdnDeskClient       *self,
+                               const char          *login,
+                               const char          *pin,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SignIn *s;
+
+  g_return_if_fail (TDN_IS_DESK_CLIENT (self));
+  g_return_if_fail (login != NULL && pin != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tdn_desk_client_sign_in_async);
+  s = g_new0 (SignIn, 1);
+  s->login = g_strdup (login);
+  s->pin = g_strdup (pin);
+  g_task_set_task_data (task, s, (GDestroyNotify) sign_in_free);
+  g_task_run_in_thread (task, sign_in_thread);
+}
+
+JsonNode *
+tdn_desk_client_sign_in_finish (TdnDeskClient *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+TdnEligibilityClient *
+tdn_desk_client_new_eligibility_client (TdnDeskClient *self)
+{
+  g_return_val_if_fail (TDN_IS_DESK_CLIENT (self), NULL);
+  /* The gateway can take 30 s; a nurse waits for it, a kiosk does not. */
+  return tdn_eligibility_client_new (self->base_url, self->token, self->ca_file, 5, 45);
 }

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tdn-base.h"
+#include "tdn-eligibility-client.h"
 
 G_BEGIN_DECLS
 
@@ -82,9 +83,27 @@ JsonNode      *tdn_desk_client_sign_in_sync (TdnDeskClient       *self,
                                              GCancellable        *cancellable,
                                              GError             **error);
 
+/* The same in a worker thread, for the desk's window. */
+void           tdn_desk_client_sign_in_async  (TdnDeskClient       *self,
+                                               const char          *login,
+                                               const char          *pin,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+JsonNode      *tdn_desk_client_sign_in_finish (TdnDeskClient       *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+
+/* An eligibility client on the same broker with the desk's token, for a
+ * nurse re-running a lookup with a card number she typed. */
+TdnEligibilityClient *tdn_desk_client_new_eligibility_client (TdnDeskClient *self) G_GNUC_WARN_UNUSED_RESULT;
+
 /* The broker's error code of a REFUSED error ("claimed", "locked", …) and,
  * for "claimed", the nurse holding the request; NULL otherwise. */
 const char    *tdn_desk_client_error_code       (const GError *error);
 const char    *tdn_desk_client_error_claimed_by (const GError *error);
+/* For a person: the broker's own message of a REFUSED error (translated at
+ * the broker, e.g. how long a locked account waits), else the error's. */
+const char    *tdn_desk_client_error_message    (const GError *error);
 
 G_END_DECLS

@@ -90,6 +90,11 @@ tdn_chip_keys_from_identity (const TdnIdentity *identity)
       g_autofree char *doe = yymmdd (&g_array_index (cands.dates, TdnPartialDate, i));
       add_unique (self, tdn_mrz_information (doc, dob, doe));
     }
+  /* "Không thời hạn": no source says what the MRZ holds (cccd-chip-and-qr
+   * §3.2). ICAO fills an absent date with '<'; try that after the dated
+   * candidates. PACE, tried first, needs no date at all. */
+  if (cands.lifetime)
+    add_unique (self, tdn_mrz_information (doc, dob, "<<<<<<"));
   tdn_expiry_candidates_clear (&cands);
   return self;
 }

@@ -75,7 +75,8 @@ tdn_help_api_owns_path (const char *path)
 {
   return path != NULL &&
          (g_str_equal (path, "/help") || g_str_has_prefix (path, "/help/") ||
-          g_str_has_prefix (path, "/staff/") || g_str_equal (path, "/overrides"));
+          g_str_has_prefix (path, "/staff/") || g_str_equal (path, "/overrides") ||
+          g_str_has_prefix (path, "/overrides/"));
 }
 
 /* 401 without a valid token, 403 for the wrong kind of client. */
@@ -316,6 +317,67 @@ handle_overrides_since (TdnHelpApi          *self,
                        "overrides", TRUE));
 }
 
+/* POST /overrides/ID/applied (kiosk): the kiosk applied or refused it. */
+static void
+handle_override_ack (TdnHelpApi          *self,
+                     const TdnApiRequest *request,
+                     const char          *id,
+                     TdnApiResponse      *response)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *o;
+  gint64 revision = 0;
+
+  if (!require_role (request, TDN_API_ROLE_KIOSK, response, "only the kiosk that owns the visit may say this"))
+    return;
+  if (!tdn_uuid_is_valid (id))
+    {
+      tdn_api_response_set_error (response, 404, "not_found", "no such override");
+      return;
+    }
+  if ((body = tdn_api_request_parse_body (request, response)) == NULL)
+    return;
+  o = json_node_get_object (body);
+  if (json_object_has_member (o, "revision"))
+    {
+      JsonNode *n = json_object_get_member (o, "revision");
+
+      if (json_node_get_value_type (n) != G_TYPE_INT64 ||
+          (revision = json_node_get_int (n)) < 0 || revision > G_MAXINT)
+        {
+          tdn_api_response_set_error (response, 400, "invalid", "“revision” is a whole number");
+          return;
+        }
+    }
+  if (!tdn_help_store_ack_override (self->store, request->client, id, tdn_api_json_string (body, "outcome"),
+                                    (int) revision, tdn_api_json_string (body, "detail"), &error))
+    {
+      tdn_api_response_set_store_error (response, error);
+      return;
+    }
+  tdn_api_response_set_json (response, 200, json_from_string ("{}", NULL));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* A 409 "claimed" names the nurse who has the request (docs/help-api.md). */
+static void
+set_store_error_for (TdnHelpApi     *self,
+                     const char     *id,
+                     const GError   *error,
+                     TdnApiResponse *response)
+{
+  g_autoptr(TdnHelpRequest) r = NULL;
+
+  tdn_api_response_set_store_error (response, error);
+  if (!g_error_matches (error, TDN_HELP_ERROR, TDN_HELP_ERROR_CLAIMED) || response->body == NULL)
+    return;
+  r = tdn_help_store_get (self->store, id, NULL);
+  if (r != NULL && r->claimed_by != NULL)
+    json_object_set_string_member (json_object_get_object_member (json_node_get_object (response->body), "error"),
+                                   "claimed_by", r->claimed_by);
+}
+
 static void
 respond_request (TdnHelpApi     *self,
                  const char     *id,
@@ -354,7 +416,7 @@ handle_override (TdnHelpApi          *self,
                                              tdn_api_json_string (body, "reason"), &error);
   if (override_id == NULL)
     {
-      tdn_api_response_set_store_error (response, error);
+      set_store_error_for (self, id, error, response);
       return;
     }
   respond_created (self, override_id, response);
@@ -427,7 +489,7 @@ handle_one (TdnHelpApi          *self,
     }
   if (!ok)
     {
-      tdn_api_response_set_store_error (response, error);
+      set_store_error_for (self, id, error, response);
       return;
     }
   respond_request (self, id, FALSE, response);
@@ -470,6 +532,12 @@ tdn_help_api_handle (TdnHelpApi          *self,
   else if (n == 1 && g_str_equal (parts[0], "overrides") && g_str_equal (request->method, "GET"))
     {
       handle_overrides_since (self, request, response);
+      return;
+    }
+  else if (n == 3 && g_str_equal (parts[0], "overrides") && g_str_equal (parts[2], "applied") &&
+           g_str_equal (request->method, "POST"))
+    {
+      handle_override_ack (self, request, parts[1], response);
       return;
     }
   else if (n >= 1 && g_str_equal (parts[0], "help"))

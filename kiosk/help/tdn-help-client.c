@@ -317,3 +317,46 @@ tdn_help_client_fetch_overrides_finish (TdnHelpClient *self,
     }
   return g_steal_pointer (&root);
 }
+
+void
+tdn_help_client_ack_override_async (TdnHelpClient       *self,
+                                    const char          *override_id,
+                                    const char          *outcome,
+                                    int                  revision,
+                                    const char          *detail,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TDN_IS_HELP_CLIENT (self));
+  g_return_if_fail (override_id != NULL && outcome != NULL);
+
+  json_builder_begin_object (b);
+  tdn_json_add_string (b, "outcome", outcome);
+  json_builder_set_member_name (b, "revision");
+  json_builder_add_int_value (b, revision);
+  if (detail != NULL)
+    tdn_json_add_string (b, "detail", detail);
+  json_builder_end_object (b);
+  body = json_builder_get_root (b);
+  path = g_strdup_printf ("/overrides/%s/applied", override_id);
+  start (self, path, json_to_string (body, FALSE), self->timeout_s, cancellable, callback, user_data,
+         tdn_help_client_ack_override_async);
+}
+
+gboolean
+tdn_help_client_ack_override_finish (TdnHelpClient *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  root = finish (self, result, 200, error);
+  return root != NULL;
+}

@@ -58,4 +58,18 @@ JsonNode      *tdn_help_client_fetch_overrides_finish (TdnHelpClient       *self
                                                        GAsyncResult        *result,
                                                        GError             **error);
 
+/* Tells the broker what this kiosk did with override `override_id`:
+ * `outcome` "applied" (as `revision`) or "rejected" (`detail` says why). */
+void           tdn_help_client_ack_override_async  (TdnHelpClient       *self,
+                                                    const char          *override_id,
+                                                    const char          *outcome,
+                                                    int                  revision,
+                                                    const char          *detail,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean       tdn_help_client_ack_override_finish (TdnHelpClient       *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
 G_END_DECLS

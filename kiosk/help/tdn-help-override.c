@@ -48,6 +48,8 @@ tdn_help_override_free (TdnHelpOverride *self)
   g_free (self->reason);
   g_free (self->nurse);
   g_free (self->nurse_name);
+  g_free (self->outcome);
+  g_free (self->outcome_detail);
   g_free (self);
 }
 
@@ -85,6 +87,19 @@ tdn_help_override_to_json (const TdnHelpOverride *self)
   tdn_json_add_time (b, "created_at", self->created_at);
   json_builder_set_member_name (b, "seq");
   json_builder_add_int_value (b, self->seq);
+  json_builder_set_member_name (b, "applied");
+  if (self->outcome == NULL)
+    json_builder_add_null_value (b);
+  else
+    {
+      json_builder_begin_object (b);
+      tdn_json_add_string (b, "outcome", self->outcome);
+      json_builder_set_member_name (b, "revision");
+      json_builder_add_int_value (b, self->applied_revision);
+      tdn_json_add_string (b, "detail", self->outcome_detail);
+      tdn_json_add_time (b, "at", self->acked_at);
+      json_builder_end_object (b);
+    }
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }

@@ -22,6 +22,11 @@ typedef struct {
   char     *nurse_name;
   gint64    created_at;  /* µs since the epoch */
   gint64    seq;
+  /* What the owning kiosk reported (NULL outcome: not yet). */
+  char     *outcome;     /* "applied" or "rejected" */
+  int       applied_revision;
+  char     *outcome_detail;
+  gint64    acked_at;    /* µs since the epoch */
 } TdnHelpOverride;
 
 TdnHelpOverride    *tdn_help_override_new        (void);

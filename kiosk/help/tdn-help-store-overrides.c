@@ -14,7 +14,8 @@
 
 static const char select_overrides[] =
   "SELECT id, help_id, visit_ref, kiosk_id, action, old_value, new_value, reason, nurse,"
-  " nurse_name, created_at, seq FROM help_overrides ";
+  " nurse_name, created_at, seq, a.outcome, a.revision, a.detail, a.acked_at"
+  " FROM help_overrides LEFT JOIN help_override_acks a ON a.override_id = help_overrides.id ";
 
 static gboolean
 check_object (JsonNode    *node,
@@ -187,6 +188,10 @@ row_to_override (sqlite3_stmt *stmt)
   o->nurse_name = tdn_help_store_column_text (stmt, 9);
   o->created_at = sqlite3_column_int64 (stmt, 10);
   o->seq = sqlite3_column_int64 (stmt, 11);
+  o->outcome = tdn_help_store_column_text (stmt, 12);
+  o->applied_revision = sqlite3_column_int (stmt, 13);
+  o->outcome_detail = tdn_help_store_column_text (stmt, 14);
+  o->acked_at = sqlite3_column_int64 (stmt, 15);
   return o;
 }
 
@@ -241,4 +246,94 @@ tdn_help_store_overrides_since (TdnHelpStore *self,
 {
   g_return_val_if_fail (TDN_IS_HELP_STORE (self), NULL);
   return query_overrides (self, "WHERE kiosk_id = ? AND seq > ? ORDER BY seq", kiosk_id, seq, error);
+}
+
+gboolean
+tdn_help_store_ack_override (TdnHelpStore *self,
+                             const char   *kiosk_id,
+                             const char   *override_id,
+                             const char   *outcome,
+                             int           revision,
+                             const char   *detail,
+                             GError      **error)
+{
+  g_autofree char *help_id = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+  gint64 seq;
+
+  g_return_val_if_fail (TDN_IS_HELP_STORE (self), FALSE);
+  g_return_val_if_fail (kiosk_id != NULL && override_id != NULL, FALSE);
+
+  if (g_strcmp0 (outcome, "applied") != 0 && g_strcmp0 (outcome, "rejected") != 0)
+    {
+      g_set_error_literal (error, TDN_HELP_ERROR, TDN_HELP_ERROR_INVALID,
+                           "“outcome” is applied or rejected");
+      return FALSE;
+    }
+  if (detail != NULL && (strlen (detail) > MAX_REASON || !g_utf8_validate (detail, -1, NULL)))
+    {
+      g_set_error (error, TDN_HELP_ERROR, TDN_HELP_ERROR_INVALID,
+                   "“detail” is at most %d characters of UTF-8", MAX_REASON);
+      return FALSE;
+    }
+
+  g_mutex_lock (&self->lock);
+  if (!tdn_help_store_exec (self, "BEGIN IMMEDIATE;", error))
+    goto unlock;
+  /* A kiosk acknowledges only its own overrides. */
+  sqlite3_prepare_v2 (self->db, "SELECT help_id FROM help_overrides WHERE id = ? AND kiosk_id = ?",
+                      -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, override_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kiosk_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    help_id = tdn_help_store_column_text (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (help_id == NULL)
+    {
+      g_set_error (error, TDN_HELP_ERROR, TDN_HELP_ERROR_NOT_FOUND, _("No override %s"), override_id);
+      goto rollback;
+    }
+  sqlite3_prepare_v2 (self->db,
+                      "INSERT OR IGNORE INTO help_override_acks (override_id, outcome, revision, detail, acked_at)"
+                      " VALUES (?,?,?,?,?)", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, override_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, outcome, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, revision);
+  if (detail != NULL)
+    sqlite3_bind_text (stmt, 4, detail, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, tdn_clock_get_real ());
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_finalize (stmt);
+  if (!ok)
+    {
+      tdn_help_store_db_error (self, error, "insert override acknowledgement");
+      goto rollback;
+    }
+  if (sqlite3_changes (self->db) > 0)
+    {
+      /* Desks following the request see that the visit changed. */
+      seq = tdn_help_store_next_seq (self);
+      sqlite3_prepare_v2 (self->db, "UPDATE help_requests SET seq = ? WHERE id = ?", -1, &stmt, NULL);
+      sqlite3_bind_int64 (stmt, 1, seq);
+      sqlite3_bind_text (stmt, 2, help_id, -1, SQLITE_TRANSIENT);
+      ok = seq >= 0 && sqlite3_step (stmt) == SQLITE_DONE;
+      sqlite3_finalize (stmt);
+      if (!ok)
+        {
+          tdn_help_store_db_error (self, error, "mark request changed");
+          goto rollback;
+        }
+    }
+  if (!tdn_help_store_exec (self, "COMMIT;", error))
+    goto rollback;
+  g_mutex_unlock (&self->lock);
+  g_message ("override %s %s by kiosk %s", override_id, outcome, kiosk_id);
+  return TRUE;
+
+rollback:
+  tdn_help_store_exec (self, "ROLLBACK;", NULL);
+unlock:
+  g_mutex_unlock (&self->lock);
+  return FALSE;
 }

@@ -45,7 +45,12 @@ static const char schema_sql[] =
   "CREATE TRIGGER IF NOT EXISTS help_overrides_no_update BEFORE UPDATE ON help_overrides"
   "  BEGIN SELECT RAISE (ABORT, 'overrides are append-only'); END;"
   "CREATE TRIGGER IF NOT EXISTS help_overrides_no_delete BEFORE DELETE ON help_overrides"
-  "  BEGIN SELECT RAISE (ABORT, 'overrides are append-only'); END;";
+  "  BEGIN SELECT RAISE (ABORT, 'overrides are append-only'); END;"
+  /* What the owning kiosk did with each override (one row, first word wins). */
+  "CREATE TABLE IF NOT EXISTS help_override_acks ("
+  "  override_id TEXT PRIMARY KEY REFERENCES help_overrides (id),"
+  "  outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'rejected')),"
+  "  revision INTEGER, detail TEXT, acked_at INTEGER NOT NULL);";
 
 static const char select_columns[] =
   "SELECT id, visit_ref, kiosk_id, reason, ticket_number, language, masked_name, masked_id,"

@@ -90,4 +90,14 @@ GPtrArray      *tdn_help_store_overrides_since (TdnHelpStore *self,
                                                 gint64        seq,
                                                 GError      **error);
 
+/* The owning kiosk's word on an override: "applied" (as `revision` of the
+ * visit) or "rejected" (`detail` says why). The first word is kept. */
+gboolean        tdn_help_store_ack_override (TdnHelpStore   *self,
+                                             const char     *kiosk_id,
+                                             const char     *override_id,
+                                             const char     *outcome,
+                                             int             revision,
+                                             const char     *detail,
+                                             GError        **error);
+
 G_END_DECLS

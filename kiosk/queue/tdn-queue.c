@@ -282,10 +282,12 @@ tdn_queue_take_number (sqlite3          *db,
   TdnQueueNumber n = { 0 };
   char *number;
 
-  if (!tdn_queue_ensure_schema (db, error)
-      || !tdn_queue_allocate (db, format, kiosk_id, clinic, now, &n, error))
+  g_return_val_if_fail (db != NULL && clinic != NULL, NULL);
+
+  if (!tdn_queue_ensure_schema (db, error) ||
+      !tdn_queue_allocate (db, format, kiosk_id, clinic, now, &n, error))
     return NULL;
-  number = g_strdup (n.number);
+  number = g_steal_pointer (&n.number);
   tdn_queue_number_clear (&n);
   return number;
 }

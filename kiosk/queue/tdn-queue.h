@@ -79,7 +79,8 @@ gboolean    tdn_queue_allocate       (sqlite3          *db,
                                       TdnQueueNumber   *out,
                                       GError          **error);
 /* tdn_queue_ensure_schema() then tdn_queue_allocate() at tdn_clock_now():
- * the next number as a string, for a visit's commit transaction. */
+ * the next number as a string, for a caller's transaction callback (a
+ * visit committed, registered at the desk or moved to another clinic). */
 char       *tdn_queue_take_number    (sqlite3          *db,
                                       const char       *format,
                                       const char       *kiosk_id,

@@ -22,15 +22,8 @@ tdn_spool_ctl_open (TdnCtl  *ctl,
                     GError **error)
 {
   TdnConfig *config = tdn_ctl_load_config (ctl, error);
-  TdnSpool *spool;
 
-  if (config == NULL)
-    return NULL;
-  spool = tdn_spool_open (tdn_config_get_string (config, "spool", "path"),
-                          tdn_config_get_string (config, "spool", "key_file"), error);
-  if (spool != NULL)
-    tdn_spool_set_busy_timeout (spool, (int) tdn_config_get_int (config, "spool", "busy_timeout_ms"));
-  return spool;
+  return config != NULL ? tdn_spool_open_from_config (config, error) : NULL;
 }
 
 static int
@@ -64,23 +57,6 @@ spool_status (TdnCtl *ctl,
   return TDN_CTL_EXIT_OK;
 }
 
-typedef struct {
-  TdnClinic  *clinic;
-  const char *format;
-} Alloc;
-
-static gboolean
-allocate_cb (sqlite3   *db,
-             TdnVisit  *visit,
-             gpointer   data,
-             GError   **error)
-{
-  Alloc *a = data;
-
-  visit->queue_number = tdn_queue_take_number (db, a->format, visit->kiosk_id, a->clinic, error);
-  return visit->queue_number != NULL;
-}
-
 static int
 spool_add_test_visit (TdnCtl *ctl,
                       int     argc,
@@ -92,7 +68,7 @@ spool_add_test_visit (TdnCtl *ctl,
   g_autoptr(TdnVisit) v = tdn_visit_new ();
   g_autoptr(GPtrArray) clinics = NULL;
   TdnConfig *config;
-  Alloc a = { NULL, NULL };
+  TdnSpoolQueueTake a = { NULL, NULL };
   GOptionEntry entries[] = {
     { "clinic", 0, 0, G_OPTION_ARG_STRING, &clinic_code, N_("Clinic code ([clinic CODE])"), "CODE" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Patient's name"), N_("NAME") },
@@ -131,7 +107,7 @@ spool_add_test_visit (TdnCtl *ctl,
   v->language = g_strdup (lang ? lang : "vi");
   v->payment = g_strdup (payment ? payment : "pending");
   v->eligibility_status = g_strdup (g_strcmp0 (payment, "bhyt") == 0 ? "eligible" : "unavailable");
-  if (!tdn_spool_commit_visit (spool, v, allocate_cb, &a, &error))
+  if (!tdn_spool_commit_visit (spool, v, tdn_spool_take_queue_number, &a, &error))
     return tdn_ctl_fail (ctl, TDN_CTL_EXIT_FAILURE, "%s", error->message);
 
   if (tdn_ctl_get_json (ctl))

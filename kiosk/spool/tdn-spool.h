@@ -16,6 +16,9 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "tdn-base.h"
+#include "tdn-queue.h"
+
 G_BEGIN_DECLS
 
 #define TDN_SPOOL_ERROR (tdn_spool_error_quark ())
@@ -34,7 +37,7 @@ typedef enum {
 
 GQuark tdn_spool_error_quark (void);
 
-#define TDN_SPOOL_SCHEMA_VERSION 2
+#define TDN_SPOOL_SCHEMA_VERSION 3
 
 /* One revision of a visit as the kiosk knows it. Personal fields are
  * plain here and sealed in the file. */
@@ -62,6 +65,7 @@ typedef struct {
   char   *payment;           /* bhyt / self_pay / pending */
   GBytes *photo;             /* chip DG2 JPEG or NULL (sealed) */
   gboolean purged;           /* personal data erased by retention (read only) */
+  char   *state;             /* NULL (active) or "cancelled" */
 } TdnVisit;
 
 typedef struct {
@@ -89,6 +93,11 @@ G_GNUC_WARN_UNUSED_RESULT
 TdnSpool *tdn_spool_open          (const char       *path,
                                    const char       *key_path,
                                    GError          **error);
+/* The spool [spool] path and key_file name, with [spool] busy_timeout_ms
+ * (tiepdonctl, syncd, the applier and the desk all open it this way). */
+G_GNUC_WARN_UNUSED_RESULT
+TdnSpool *tdn_spool_open_from_config (TdnConfig     *config,
+                                      GError       **error);
 sqlite3  *tdn_spool_get_db        (TdnSpool         *self);
 
 /* Writes revision 1 of a new visit (a UUID is made when visit_id is NULL)
@@ -99,6 +108,14 @@ gboolean  tdn_spool_commit_visit  (TdnSpool         *self,
                                    TdnSpoolTxnFunc   txn,
                                    gpointer          user_data,
                                    GError          **error);
+/* The same, with `actor` (a nurse registering a patient at the desk) in
+ * the audit row instead of the kiosk. */
+gboolean  tdn_spool_commit_visit_as (TdnSpool         *self,
+                                     TdnVisit         *visit,
+                                     TdnSpoolTxnFunc   txn,
+                                     gpointer          user_data,
+                                     const char       *actor,
+                                     GError          **error);
 /* A new revision (a late eligibility answer, a nurse's override): the
  * latest revision with `changes` applied on top (NULL fields keep their
  * value), its own outbox row, and an audit row naming who and why. */
@@ -163,6 +180,87 @@ gboolean  tdn_spool_rekey         (TdnSpool         *self,
                                    guint            *n_values,
                                    GError          **error);
 
+/* Changes from outside the kiosk (a nurse's override), each applied
+ * exactly once by its id (tdn-spool-changes.c). */
+typedef struct {
+  char   *change_id;
+  gint64  seq;               /* the sender's change number */
+  char   *visit_id;
+  int     revision;          /* the revision it made; 0: none */
+  char   *outcome;           /* "applied" or "rejected" */
+  char   *detail;            /* why it was rejected */
+  gboolean acked;            /* the sender knows */
+} TdnSpoolChange;
+
+typedef struct {
+  gint64  at;                /* µs since the epoch */
+  char   *actor;
+  char   *action;
+  char   *visit_id;
+  char   *detail;
+} TdnSpoolAuditEntry;
+
+void      tdn_spool_change_free       (TdnSpoolChange     *change);
+void      tdn_spool_audit_entry_free  (TdnSpoolAuditEntry *entry);
+
+/* Applies change `change_id` once: a new revision of `visit_id` with
+ * `changes` on top (`txn` runs inside the transaction with the merged
+ * visit), or with `changes` NULL only an audit row; plus the audit row
+ * (`actor`, `action`, `detail`) and the record that it was applied, in one
+ * transaction. When `change_id` was seen before nothing is written and
+ * `*already` is TRUE. `*revision` is the new revision (0: none). */
+gboolean  tdn_spool_apply_change      (TdnSpool         *self,
+                                       const char       *change_id,
+                                       gint64            seq,
+                                       const char       *visit_id,
+                                       const TdnVisit   *changes,
+                                       TdnSpoolTxnFunc   txn,
+                                       gpointer          user_data,
+                                       const char       *actor,
+                                       const char       *action,
+                                       const char       *detail,
+                                       int              *revision,
+                                       gboolean         *already,
+                                       GError          **error);
+/* Records that change `change_id` cannot be applied (`why`, in the audit
+ * log too), so it is reported once and never retried. */
+gboolean  tdn_spool_reject_change     (TdnSpool         *self,
+                                       const char       *change_id,
+                                       gint64            seq,
+                                       const char       *visit_id,
+                                       const char       *actor,
+                                       const char       *why,
+                                       GError          **error);
+/* The highest change number recorded (0: none). */
+gint64    tdn_spool_get_change_seq    (TdnSpool         *self);
+TdnSpoolChange *tdn_spool_get_change  (TdnSpool         *self,
+                                       const char       *change_id,
+                                       GError          **error);
+/* Changes the sender has not been told about yet, oldest first. */
+GPtrArray *tdn_spool_list_unacked_changes (TdnSpool     *self,
+                                           GError      **error);
+gboolean  tdn_spool_mark_change_acked (TdnSpool         *self,
+                                       const char       *change_id,
+                                       GError          **error);
+/* The audit log of one visit, oldest first. */
+GPtrArray *tdn_spool_list_audit       (TdnSpool         *self,
+                                       const char       *visit_id,
+                                       GError          **error);
+
+/* A TdnSpoolTxnFunc for tdn_spool_commit_visit*(): the visit's queue
+ * number at `clinic` (tdn_queue_take_number()) inside the commit, so a
+ * number is only used by a saved visit (tdn-spool-queue.c). */
+typedef struct {
+  const TdnClinic *clinic;
+  const char      *format;       /* [queue] number_format */
+} TdnSpoolQueueTake;
+
+gboolean  tdn_spool_take_queue_number (sqlite3          *db,
+                                       TdnVisit         *visit,
+                                       gpointer          take,
+                                       GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdnVisit, tdn_visit_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdnSpoolChange, tdn_spool_change_free)
 
 G_END_DECLS

@@ -284,7 +284,8 @@ add_encounter (JsonBuilder                *b,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  add_string (b, "status", "arrived");
+  /* A visit cancelled at the desk cancels the Encounter. */
+  add_string (b, "status", g_strcmp0 (v->state, "cancelled") == 0 ? "cancelled" : "arrived");
   json_builder_set_member_name (b, "class");
   json_builder_begin_object (b);
   add_string (b, "system", ACT_CODE);

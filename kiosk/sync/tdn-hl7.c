@@ -1,4 +1,4 @@
-/* tdn-hl7.c — HL7 v2.5 ADT^A04 / ADT^A08 for a visit, MLLP framing, ACKs
+/* tdn-hl7.c — HL7 v2.5 ADT^A04 / A08 / A11 for a visit, MLLP framing, ACKs
  *
  * Copyright 2026 The Tiếp đón authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -106,8 +106,11 @@ tdn_hl7_build_adt_arrived (const TdnVisit     *v,
   g_autofree char *sf = tdn_hl7_escape (h->sending_facility);
   g_autofree char *ra = tdn_hl7_escape (h->receiving_application);
   g_autofree char *rf = tdn_hl7_escape (h->receiving_facility);
-  const char *event = v->revision <= 1 ? "A04" : "A08";
-  g_autofree char *type = g_strdup_printf ("ADT^%s^ADT_A01", event);
+  /* A cancelled visit (a nurse's override) cancels the registration:
+   * A11 "cancel admit/visit notification", message structure ADT_A09. */
+  gboolean cancelled = g_strcmp0 (v->state, "cancelled") == 0;
+  const char *event = cancelled ? "A11" : v->revision <= 1 ? "A04" : "A08";
+  g_autofree char *type = g_strdup_printf ("ADT^%s^%s", event, cancelled ? "ADT_A09" : "ADT_A01");
   const char *sex = g_strcmp0 (v->sex, "male") == 0 ? "M" : g_strcmp0 (v->sex, "female") == 0 ? "F" : "U";
   const char *msh[19] = { NULL };
   const char *evn[3] = { NULL };
@@ -129,7 +132,8 @@ tdn_hl7_build_adt_arrived (const TdnVisit     *v,
   append_segment (m, "PID", pid, 11);
   pv1[1] = "1"; pv1[2] = "O"; pv1[3] = clinic; pv1[19] = visit; pv1[44] = admit;
   append_segment (m, "PV1", pv1, 44);
-  if (v->bhyt_card != NULL && *v->bhyt_card != '\0')
+  /* ADT_A09 has no IN1: the insurance goes with the registration. */
+  if (!cancelled && v->bhyt_card != NULL && *v->bhyt_card != '\0')
     {
       g_autofree char *from = NULL, *to = NULL, *from_hl7 = NULL, *to_hl7 = NULL;
 

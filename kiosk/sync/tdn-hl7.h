@@ -1,4 +1,4 @@
-/* tdn-hl7.h — HL7 v2.5 ADT^A04 / ADT^A08 for a visit, MLLP framing, ACKs
+/* tdn-hl7.h — HL7 v2.5 ADT^A04 / A08 / A11 for a visit, MLLP framing, ACKs
  *
  * Copyright 2026 The Tiếp đón authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,7 +34,8 @@ typedef enum {
 
 /* Escapes the HL7 delimiters and CR/LF in `text`. */
 char           *tdn_hl7_escape       (const char         *text) G_GNUC_WARN_UNUSED_RESULT;
-/* The message for a revision: A04 for revision 1, A08 after. */
+/* The message for a revision: A04 for revision 1, A08 after, A11
+ * (ADT_A09, no IN1) for a revision whose state is "cancelled". */
 char           *tdn_hl7_build_adt    (const TdnVisit     *visit,
                                       const char         *delivery_id,
                                       const TdnHl7Header *header,

@@ -47,8 +47,16 @@ main (int argc, char **argv)
   /* Other modules' periodic work is hosted here with tdn_syncd_add_task()
    * before tdn_syncd_run(): the retention purge is built in; the desk's
    * override applier (new visit revisions from nurses' overrides) joins
-   * it as, e.g., tdn_syncd_add_task (syncd, "overrides", 5, applier_cb,
-   * applier, g_object_unref). */
+   * when a broker and the kiosk's token are configured. Without it, visits
+   * still go to the HIS: a broken broker setting is reported, not fatal. */
+  if (syncd != NULL)
+    {
+      g_autoptr(GError) local = NULL;
+      gboolean added;
+
+      if (!tdn_syncd_add_override_task (syncd, &added, &local))
+        g_warning ("Nurses' overrides are not applied: %s", local->message);
+    }
   if (syncd == NULL || !tdn_syncd_run (syncd, &error))
     {
       g_printerr ("tiepdon-syncd: %s\n", error->message);

@@ -115,18 +115,6 @@ tdn_syncd_init (TdnSyncd *self)
   self->cancellable = g_cancellable_new ();
 }
 
-static TdnSpool *
-open_spool (TdnConfig  *config,
-            GError    **error)
-{
-  TdnSpool *spool = tdn_spool_open (tdn_config_get_string (config, "spool", "path"),
-                                    tdn_config_get_string (config, "spool", "key_file"), error);
-
-  if (spool != NULL)
-    tdn_spool_set_busy_timeout (spool, (int) tdn_config_get_int (config, "spool", "busy_timeout_ms"));
-  return spool;
-}
-
 /* The built-in task: erase personal data after [spool] retention_days. */
 static gboolean
 retention_task (TdnSyncd *self,
@@ -165,12 +153,12 @@ tdn_syncd_new (TdnConfig  *config,
       if (self->destination == NULL)
         return NULL;
     }
-  self->spool = open_spool (config, error);
+  self->spool = tdn_spool_open_from_config (config, error);
   if (self->spool == NULL)
     return NULL;
   /* Opened here, used only by the delivery thread: a start that cannot
    * open it fails now rather than run without delivering. */
-  if (self->destination != NULL && (self->worker_spool = open_spool (config, error)) == NULL)
+  if (self->destination != NULL && (self->worker_spool = tdn_spool_open_from_config (config, error)) == NULL)
     return NULL;
   if (broker != NULL && *broker != '\0')
     {

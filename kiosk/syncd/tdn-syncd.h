@@ -41,6 +41,13 @@ void       tdn_syncd_add_task    (TdnSyncd         *self,
                                   TdnSyncdTaskFunc  func,
                                   gpointer          user_data,
                                   GDestroyNotify    destroy);
+/* Hosts the nurses' override applier as a task (tdn-syncd-overrides.c)
+ * when [eligibility] broker_url and token_file are set; *added says whether
+ * it was. FALSE when they are set but the broker client cannot be made
+ * (unreadable token, bad URL). Call before tdn_syncd_run(). */
+gboolean   tdn_syncd_add_override_task (TdnSyncd    *self,
+                                        gboolean    *added,
+                                        GError     **error);
 /* Makes the worker look at the outbox now (a visit was committed). */
 void       tdn_syncd_wake        (TdnSyncd         *self);
 /* Runs until tdn_syncd_stop() or SIGTERM/SIGINT; FALSE when it could not

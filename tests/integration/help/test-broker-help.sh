@@ -3,46 +3,18 @@
 # raises a request, nurses list, claim (one wins), override with a reason,
 # the audit trail answers who/when/why, and it all survives a restart.
 set -u
-ctl=${TIEPDONCTL:?}
-broker=${TIEPDON_BROKER:?}
-py=/usr/bin/python3
-dir=$(mktemp -d)
-bpid=""
-cleanup() { [ -n "$bpid" ] && kill "$bpid" 2>/dev/null; wait 2>/dev/null; rm -rf "$dir"; }
-trap cleanup EXIT INT TERM
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
-
-lan=$(printf '246810\n' | "$ctl" staff hash-pin --iterations 1000 | sed 's/^pin_hash=//')
-hoa=$(printf '135791\n' | "$ctl" staff hash-pin --iterations 1000 | sed 's/^pin_hash=//')
-cat > "$dir/broker.conf" <<CONF
-[broker]
-listen=http://127.0.0.1:0/
-database=$dir/broker.db
-[bhxh]
-url=http://127.0.0.1:9/
-username=01999_BV
-password=test
-officer_name=Phạm Văn Bình
-officer_cccd=001085009876
-[client K2]
-token_sha256=$(sha kiosk-k2-secret)
-[client DESK1]
-token_sha256=$(sha desk-1-secret)
-desk=true
-[staff lan]
-display_name=Nguyễn Thị Lan
-pin_hash=$lan
+. "$(dirname "$0")/broker-fixture.sh"
+cat >> "$dir/broker.conf" <<CONF
 [staff hoa]
 display_name=Trần Thị Hoa
-pin_hash=$hoa
+pin_hash=$(pin_hash 135791)
 CONF
-chmod 600 "$dir/broker.conf"
 printf 'desk-1-secret\n' > "$dir/desk-token"; chmod 600 "$dir/desk-token"
 
 start_broker() {
+  # Remove the last run's output first: the redirection below truncates it
+  # only once the child runs, and the loop must not read the old port.
+  rm -f "$dir/broker.out"
   "$broker" --config "$dir/broker.conf" > "$dir/broker.out" 2>"$dir/broker.err" &
   bpid=$!
   for _ in $(seq 100); do grep -q LISTENING "$dir/broker.out" 2>/dev/null && break; sleep 0.05; done

@@ -162,6 +162,10 @@ class Rig:
         self.card = subprocess.Popen([PY, os.path.join(CARD_SIM, "cccd_card.py"), d,
                                       "--log", os.path.join(self.tmp, "card-%s.log" % name)] + list(extra))
         self.wait_card(True)
+        # pcscd reports the card before its reader thread has finished
+        # powering it through vpcd; connecting in that window races with it
+        # (and can wedge vpcd). A real patient's card also needs a moment.
+        time.sleep(0.5)
 
     def remove_card(self):
         if self.card is not None:

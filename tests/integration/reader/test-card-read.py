@@ -133,6 +133,21 @@ def main():
        and events[2]["reader"] == pcsc_rig.READER,
        "readers --watch: reader-added ×2, card-inserted, card-removed", json.dumps(events) + err)
 
+    # The check-in's identity source: reading, identity chip+pa, the
+    # photo, then card-removed when the card leaves.
+    ev = subprocess.Popen([os.environ["TDN_CHIP_IDENTITY_EVENTS"], rig.conf, "001195012345", "5"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = ev.stdout.readline().strip()
+    rig.insert_card("mai")
+    got = [first] + [ev.stdout.readline().strip() for _ in range(3)]
+    rig.remove_card()
+    out, err = ev.communicate(timeout=60)
+    got += out.splitlines()
+    ok(ev.returncode == 0 and got[:3] == ["connected", "reading", "identity chip+pa Nguyễn Thị Mai"]
+       and got[3].startswith("photo ") and got[4] == "card-removed",
+       "chip identity reader: connected, reading, identity chip+pa, photo, card-removed",
+       json.dumps(got, ensure_ascii=False) + err)
+
     for name in pcsc_rig.fixtures():
         with open(os.path.join(pcsc_rig.FIXTURES, name + ".json"), encoding="utf-8") as f:
             fx = json.load(f)
@@ -167,6 +182,7 @@ def main():
     if rig.pcscd is not None:
         with open(rig.conf, "w") as f:
             f.write("[reader]\ntimeout_ms=60000\n")
+        rig.insert_card("mai", "--stall-after", "12")
         proc = subprocess.Popen([pcsc_rig.CTL, "--config", rig.conf, "card", "read", "--id", "001195012345"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(1.5)
@@ -175,8 +191,8 @@ def main():
         try:
             out, err = proc.communicate(timeout=20)
             took = time.monotonic() - t0
-            ok(proc.returncode == 3 and len(err.strip().splitlines()) == 1,
-               "reader gone mid-read: exit 3 with one line (%.1f s)" % took, err)
+            ok(proc.returncode == 3 and len(err.strip().splitlines()) == 1 and "pcscd" in err,
+               "reader gone mid-read: exit 3, one line naming pcscd (%.1f s)" % took, err)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.communicate()

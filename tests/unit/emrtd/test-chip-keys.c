@@ -54,7 +54,7 @@ test_keys_two_year_boundary (void)
 static void
 test_keys_lifetime_and_partial (void)
 {
-  /* Issued at 60: no expiry, so no BAC key; PACE only. */
+  /* Issued at 71: no expiry; the only BAC key has the ICAO filler. */
   g_autoptr(TdnIdentity) old = from_qr ("001050001234||Lê Văn Tám|01011950|Nam|Hà Nội|15072021");
   g_autoptr(TdnChipKeys) k1 = tdn_chip_keys_from_identity (old);
   /* A year-only date of birth. */
@@ -62,7 +62,8 @@ test_keys_lifetime_and_partial (void)
   g_autoptr(TdnChipKeys) k2 = tdn_chip_keys_from_identity (partial);
 
   g_assert_cmpstr (k1->can, ==, "001234");
-  g_assert_cmpuint (k1->mrz_infos->len, ==, 0);
+  g_assert_cmpuint (k1->mrz_infos->len, ==, 1);
+  g_assert_cmpstr (k1->mrz_infos->pdata[0], ==, "05000123435001013<<<<<<0");
   g_assert_cmpstr (k2->can, ==, "001234");
   g_assert_cmpuint (k2->mrz_infos->len, ==, 0);
 }

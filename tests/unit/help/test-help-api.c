@@ -227,6 +227,7 @@ test_claim_override_resolve (Fixture      *f,
   o = json_object_get_object_member (json_node_get_object (out), "error");
   g_assert_cmpstr (json_object_get_string_member (o, "code"), ==, "claimed");
   g_assert_nonnull (strstr (json_object_get_string_member (o, "message"), "lan"));
+  g_assert_cmpstr (json_object_get_string_member (o, "claimed_by"), ==, "lan");
   g_clear_pointer (&out, json_node_unref);
 
   g_assert_cmpuint (call (f, "POST", p_override, TDN_API_ROLE_DESK, "DESK2", hoa, ovr, FALSE, NULL), ==, 409);
@@ -259,6 +260,36 @@ test_claim_override_resolve (Fixture      *f,
   g_clear_pointer (&out, json_node_unref);
   g_assert_cmpuint (call (f, "GET", "/overrides?since=0&wait=10", TDN_API_ROLE_KIOSK, "K3", NULL, NULL, FALSE, NULL), ==, 0);
   g_assert_cmpuint (call (f, "GET", "/overrides?since=0", TDN_API_ROLE_DESK, "DESK1", lan, NULL, FALSE, NULL), ==, 403);
+
+  /* The owning kiosk says it applied it; the first word is kept. */
+  {
+    g_autofree char *ovr_id = NULL;
+    g_autofree char *p_ack = NULL;
+    JsonObject *applied;
+
+    g_assert_cmpuint (call (f, "GET", p_overrides, TDN_API_ROLE_DESK, "DESK1", lan, NULL, FALSE, &out), ==, 200);
+    o = json_array_get_object_element (json_object_get_array_member (json_node_get_object (out), "overrides"), 0);
+    g_assert_true (json_node_is_null (json_object_get_member (o, "applied")));
+    ovr_id = g_strdup (json_object_get_string_member (o, "id"));
+    g_clear_pointer (&out, json_node_unref);
+    p_ack = g_strdup_printf ("/overrides/%s/applied", ovr_id);
+    g_assert_cmpuint (call (f, "POST", p_ack, TDN_API_ROLE_KIOSK, "K3", NULL, "{\"outcome\":\"applied\"}", FALSE, NULL), ==, 404);
+    g_assert_cmpuint (call (f, "POST", p_ack, TDN_API_ROLE_DESK, "DESK1", lan, "{\"outcome\":\"applied\"}", FALSE, NULL), ==, 403);
+    g_assert_cmpuint (call (f, "POST", p_ack, TDN_API_ROLE_KIOSK, "K2", NULL, "{\"outcome\":\"maybe\"}", FALSE, NULL), ==, 400);
+    g_assert_cmpuint (call (f, "POST", p_ack, TDN_API_ROLE_KIOSK, "K2", NULL, "{\"outcome\":\"applied\",\"revision\":\"2\"}",
+                            FALSE, NULL), ==, 400);
+    g_assert_cmpuint (call (f, "POST", p_ack, TDN_API_ROLE_KIOSK, "K2", NULL, "{\"outcome\":\"applied\",\"revision\":2}",
+                            FALSE, NULL), ==, 200);
+    g_assert_cmpuint (call (f, "POST", p_ack, TDN_API_ROLE_KIOSK, "K2", NULL, "{\"outcome\":\"rejected\",\"detail\":\"x\"}",
+                            FALSE, NULL), ==, 200);
+    g_assert_cmpuint (call (f, "GET", p_overrides, TDN_API_ROLE_DESK, "DESK1", lan, NULL, FALSE, &out), ==, 200);
+    o = json_array_get_object_element (json_object_get_array_member (json_node_get_object (out), "overrides"), 0);
+    applied = json_object_get_object_member (o, "applied");
+    g_assert_cmpstr (json_object_get_string_member (applied, "outcome"), ==, "applied");
+    g_assert_cmpint (json_object_get_int_member (applied, "revision"), ==, 2);
+    g_assert_nonnull (json_object_get_string_member (applied, "at"));
+    g_clear_pointer (&out, json_node_unref);
+  }
 
   g_assert_cmpuint (call (f, "POST", p_resolve, TDN_API_ROLE_DESK, "DESK1", lan,
                           "{\"resolution\":\"self-pay\"}", FALSE, &out), ==, 200);

@@ -128,6 +128,26 @@ test_bundle_revision_2 (void)
                      json_object_get_object_member (encounter, "priority"), "coding"), 0), "code"), ==, "EM");
 }
 
+/* A visit cancelled at the desk: the same Encounter, status cancelled. */
+static void
+test_bundle_cancelled (void)
+{
+  g_autoptr(TdnVisit) v = sample ();
+  g_autofree char *json = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *req, *encounter;
+
+  v->revision = 2;
+  v->state = g_strdup ("cancelled");
+  json = tdn_fhir_build_bundle (v, v->created_at, &options);
+  root = json_from_string (json, NULL);
+  encounter = entry_resource (root, 2, &req);
+  g_assert_cmpstr (json_object_get_string_member (req, "method"), ==, "PUT");
+  g_assert_cmpstr (json_object_get_string_member (req, "url"), ==,
+                   "Encounter?identifier=urn:tiepdon:visit|6f1c2a7e-0d5b-4f43-9a7e-3b2d1c0e9f88");
+  g_assert_cmpstr (json_object_get_string_member (encounter, "status"), ==, "cancelled");
+}
+
 static void
 test_bundle_sparse (void)
 {
@@ -274,6 +294,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sync/fhir/bundle-revision-1", test_bundle_revision_1);
   g_test_add_func ("/sync/fhir/bundle-revision-2", test_bundle_revision_2);
+  g_test_add_func ("/sync/fhir/bundle-cancelled", test_bundle_cancelled);
   g_test_add_func ("/sync/fhir/bundle-sparse", test_bundle_sparse);
   g_test_add_func ("/sync/fhir/classify", test_classify);
   g_test_add_func ("/sync/fhir/classify-hostile", test_classify_hostile);

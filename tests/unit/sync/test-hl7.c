@@ -1,4 +1,4 @@
-/* test-hl7.c — ADT^A04/A08 messages, checked by python-hl7; MLLP; ACKs
+/* test-hl7.c — ADT^A04/A08/A11 messages, checked by python-hl7; MLLP; ACKs
  *
  * Copyright 2026 The Tiếp đón authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -92,6 +92,24 @@ test_revision_is_a08 (void)
 
   g_assert_nonnull (strstr (msg, "|ADT^A08^ADT_A01|x|"));
   g_assert_nonnull (strstr (msg, "\rEVN|A08|"));
+}
+
+/* A visit cancelled by a nurse's override: ADT^A11 (ADT_A09), the same
+ * visit number, no insurance segment. */
+static void
+test_cancelled_is_a11 (void)
+{
+  g_autoptr(TdnVisit) v = visit (3);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *msg = NULL;
+
+  v->state = g_strdup ("cancelled");
+  msg = tdn_hl7_build_adt (v, "y", &header, now);
+  g_assert_nonnull (strstr (msg, "|ADT^A11^ADT_A09|y|"));
+  g_assert_nonnull (strstr (msg, "\rEVN|A11|"));
+  g_assert_nonnull (strstr (msg, "|1b4e28ba-2fa1-4d2e-883f-0016d3cca427^^^^VN|"));
+  g_assert_null (strstr (msg, "\rIN1|"));
+  g_assert_null (strstr (msg, "A08"));
 }
 
 static void
@@ -203,6 +221,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/hl7/adt-with-python-hl7", test_adt_with_python_hl7);
   g_test_add_func ("/hl7/revision-is-a08", test_revision_is_a08);
+  g_test_add_func ("/hl7/cancelled-is-a11", test_cancelled_is_a11);
   g_test_add_func ("/hl7/mllp", test_mllp);
   g_test_add_func ("/hl7/acks", test_acks);
   g_test_add_func ("/hl7/admit-time-is-arrival", test_admit_time_is_arrival);
