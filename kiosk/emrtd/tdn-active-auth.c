@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
 #include <openssl/rsa.h>
@@ -135,6 +137,24 @@ md_for_trailer (guint8 id)
     }
 }
 
+/* f := n − f, in place (k bytes, big-endian). */
+static gboolean
+complement_modulus (EVP_PKEY *pkey,
+                    guint8   *f,
+                    gsize     k)
+{
+  BIGNUM *n = NULL, *v = BN_bin2bn (f, (int) k, NULL);
+  gboolean ok = v != NULL
+                && EVP_PKEY_get_bn_param (pkey, OSSL_PKEY_PARAM_RSA_N, &n) == 1
+                && BN_cmp (v, n) < 0
+                && BN_sub (v, n, v) == 1
+                && BN_bn2binpad (v, f, (int) k) == (int) k;
+
+  BN_free (n);
+  BN_clear_free (v);
+  return ok;
+}
+
 static gboolean
 verify_rsa (EVP_PKEY     *pkey,
             const guint8 *challenge,
@@ -162,6 +182,10 @@ verify_rsa (EVP_PKEY     *pkey,
        && EVP_PKEY_verify_recover (ctx, f, &f_len, response, response_len) == 1;
   EVP_PKEY_CTX_free (ctx);
   if (!rc || f_len != k || k < 2)
+    return invalid (error, "RSA operation failed");
+  /* ISO/IEC 9796-2 lets the chip answer min(s, n − s); then s^e mod n is
+   * n − J, whose last nibble is not 0xC. Recover J = n − J'. */
+  if ((f[k - 1] & 0x0F) != 0x0C && !complement_modulus (pkey, f, k))
     return invalid (error, "RSA operation failed");
 
   if (f[k - 1] == 0xBC)

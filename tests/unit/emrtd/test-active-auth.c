@@ -143,6 +143,20 @@ check_rsa (const EVP_MD *md,
   g_assert_true (tdn_active_auth_verify (aa, challenge, sizeof challenge, resp, len, NULL, &error));
   g_assert_no_error (error);
 
+  /* The same answer as n − s (ISO/IEC 9796-2's min(s, n − s)). */
+  {
+    BIGNUM *n = NULL, *s = BN_bin2bn (resp, (int) len, NULL);
+    g_autofree guint8 *alt = g_malloc (len);
+
+    g_assert_cmpint (EVP_PKEY_get_bn_param (key, OSSL_PKEY_PARAM_RSA_N, &n), ==, 1);
+    g_assert_cmpint (BN_sub (s, n, s), ==, 1);
+    g_assert_cmpint (BN_bn2binpad (s, alt, (int) len), ==, (int) len);
+    g_assert_true (tdn_active_auth_verify (aa, challenge, sizeof challenge, alt, len, NULL, &error));
+    g_assert_no_error (error);
+    BN_free (n);
+    BN_free (s);
+  }
+
   /* A replayed answer to another challenge, a damaged one, a short one. */
   memcpy (other, challenge, sizeof other);
   other[7] ^= 1;
