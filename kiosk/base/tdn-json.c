@@ -34,3 +34,11 @@ tdn_json_add_time (JsonBuilder *b,
     }
   tdn_json_add_string (b, name, text);
 }
+
+gboolean
+tdn_json_root_is_object (JsonParser *parser)
+{
+  JsonNode *root = json_parser_get_root (parser);
+
+  return root != NULL && JSON_NODE_HOLDS_OBJECT (root);
+}

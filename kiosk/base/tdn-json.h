@@ -19,5 +19,8 @@ void tdn_json_add_string (JsonBuilder *builder,
 void tdn_json_add_time   (JsonBuilder *builder,
                           const char  *name,
                           gint64       us);
+/* TRUE when the parsed document is an object. An empty or blank document
+ * parses without an error but has no root: that is not an object. */
+gboolean tdn_json_root_is_object (JsonParser *parser);
 
 G_END_DECLS

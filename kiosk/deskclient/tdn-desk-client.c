@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "tdn-desk-client.h"
+#include "tdn-json.h"
 
 #define MAX_ANSWER (4 * 1024 * 1024)   /* a photo is ≤ 256 KiB base64 */
 #define CONNECT_TIMEOUT_S 10L
@@ -362,7 +363,7 @@ tdn_desk_client_call_finish (TdnDeskClient  *self,
   if (http_status != NULL)
     *http_status = (guint) call->status;
   if (!json_parser_load_from_data (parser, call->answer->str, (gssize) call->answer->len, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      !tdn_json_root_is_object (parser))
     {
       g_set_error (error, TDN_DESK_CLIENT_ERROR,
                    call->status >= 500 ? TDN_DESK_CLIENT_ERROR_NETWORK : TDN_DESK_CLIENT_ERROR_PROTOCOL,

@@ -14,6 +14,7 @@
 #include "tdn-clock.h"
 #include "tdn-gateway-client.h"
 #include "tdn-i18n.h"
+#include "tdn-json.h"
 #include "tdn-mask.h"
 
 G_DEFINE_QUARK (tdn-gateway-error-quark, tdn_gateway_error)
@@ -348,7 +349,7 @@ login_locked (TdnGatewayClient *self,
   if (answer->len > 0
       && json_parser_load_from_data (parser, (const char *) answer->data, answer->len, NULL)
       && json_parser_get_root (parser) != NULL
-      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      && tdn_json_root_is_object (parser))
     root = json_node_get_object (json_parser_get_root (parser));
   code = object_string (root, "maKetQua");
   if (root != NULL && json_object_has_member (root, "APIKey")

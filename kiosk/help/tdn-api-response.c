@@ -9,6 +9,7 @@
 
 #include "tdn-help-api.h"
 #include "tdn-help-api-private.h"
+#include "tdn-json.h"
 
 #define MAX_BODY (512 * 1024)
 
@@ -95,7 +96,7 @@ tdn_api_request_parse_body (const TdnApiRequest *request,
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, (gssize) len, &error) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      !tdn_json_root_is_object (parser))
     {
       tdn_api_response_set_error (response, 400, "invalid", "the body is not a JSON object");
       return NULL;

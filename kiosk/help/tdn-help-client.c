@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "tdn-help-client.h"
+#include "tdn-json.h"
 
 #define MAX_ANSWER (4 * 1024 * 1024)
 
@@ -218,7 +219,7 @@ finish (TdnHelpClient *self,
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return NULL;
   if (!json_parser_load_from_data (parser, call->answer->str, (gssize) call->answer->len, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      !tdn_json_root_is_object (parser))
     {
       g_set_error (error, TDN_HELP_CLIENT_ERROR, TDN_HELP_CLIENT_ERROR_PROTOCOL,
                    _("The broker answered HTTP %ld without JSON"), call->status);

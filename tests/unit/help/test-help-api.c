@@ -152,6 +152,8 @@ test_auth (Fixture      *f,
                           "{\"login\":\"lan\",\"pin\":\"000000\"}", FALSE, NULL), ==, 401);
   g_assert_cmpuint (call (f, "POST", "/staff/sign-in", TDN_API_ROLE_DESK, "DESK1", NULL,
                           "not json", FALSE, NULL), ==, 400);
+  /* A blank body parses to no document at all: refused, not a critical. */
+  g_assert_cmpuint (call (f, "POST", "/help", TDN_API_ROLE_KIOSK, "K2", NULL, " ", FALSE, NULL), ==, 400);
   for (int i = 0; i < 2; i++)
     call (f, "POST", "/staff/sign-in", TDN_API_ROLE_DESK, "DESK1", NULL,
           "{\"login\":\"lan\",\"pin\":\"000000\"}", FALSE, NULL);
