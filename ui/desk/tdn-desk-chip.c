@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tdn-desk-chip.h"
+#include "tdn-id-number.h"
 #include "tdn-partial-date.h"
 
 struct _TdnDeskChip
@@ -31,17 +32,6 @@ G_DEFINE_FINAL_TYPE (TdnDeskChip, tdn_desk_chip, G_TYPE_OBJECT)
 
 enum { SIGNAL_STATE_CHANGED, SIGNAL_IDENTITY, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static gboolean
-is_id_number (const char *id)
-{
-  if (id == NULL || strlen (id) != 12)
-    return FALSE;
-  for (const char *p = id; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
 
 static const char *
 state_sentence (TdnDeskChip *self)
@@ -107,7 +97,7 @@ tdn_desk_chip_set_key (TdnDeskChip *self,
 
   had = self->key != NULL;
   g_clear_pointer (&self->key, tdn_identity_free);
-  if (is_id_number (id_number))
+  if (id_number != NULL && tdn_id_number_check (id_number, NULL))
     {
       self->key = tdn_identity_new (TDN_IDENTITY_SOURCE_MANUAL);
       self->key->id_number = g_strdup (id_number);
