@@ -7,9 +7,10 @@
  * assurance is "qr"), or types them (assurance "manual"); a desk with a
  * chip reader ([reader] enabled) fills them from the chip through
  * tdn_desk_register_dialog_set_identity(), with TdnDeskChip as the glue
- * and the ID number typed or scanned so far as the chip's key. She may check BHYT at BHXH,
- * chooses the clinic, and registers: the visit goes into the desk's own
- * spool with a queue number, audited with her login, for syncd to deliver.
+ * and the ID number typed or scanned so far as the chip's key. She may
+ * check BHYT at BHXH, chooses the clinic, and registers: the visit goes
+ * into the desk's own spool with a queue number, audited with her login,
+ * for syncd to deliver.
  */
 #define G_LOG_DOMAIN "tiepdon-desk"
 
