@@ -5,16 +5,20 @@
  *
  * The nurse scans the QR code on the ID card (the fields fill in, the
  * assurance is "qr"), or types them (assurance "manual"); a desk with a
- * chip reader fills them from the chip through
- * tdn_desk_register_dialog_set_identity(). She may check BHYT at BHXH,
- * chooses the clinic, and registers: the visit goes into the desk's own
- * spool with a queue number, audited with her login, for syncd to deliver.
+ * chip reader ([reader] enabled) fills them from the chip through
+ * tdn_desk_register_dialog_set_identity(), with TdnDeskChip as the glue
+ * and the ID number typed or scanned so far as the chip's key. She may
+ * check BHYT at BHXH, chooses the clinic, and registers: the visit goes
+ * into the desk's own spool with a queue number, audited with her login,
+ * for syncd to deliver.
  */
 #define G_LOG_DOMAIN "tiepdon-desk"
 
 #include "config.h"
 
 #include "tdn-desk-register-dialog.h"
+#include "tdn-chip-identity-reader.h"
+#include "tdn-desk-chip.h"
 #include "tdn-eligibility.h"
 #include "tdn-desk-text.h"
 #include "tdn-qr-payload.h"
@@ -23,6 +27,9 @@ struct _TdnDeskRegisterDialog
 {
   GtkWindow             parent_instance;
   GtkLabel             *source_label;
+  GtkBox               *chip_box;
+  GtkSpinner           *chip_spinner;
+  GtkLabel             *chip_label;
   GtkEntry             *id_entry;
   GtkEntry             *name_entry;
   GtkEntry             *dob_entry;
@@ -42,6 +49,8 @@ struct _TdnDeskRegisterDialog
   TdnConfig            *config;
   TdnSpool             *spool;
   TdnScanner           *scanner;
+  TdnDeskChip          *chip;          /* [reader] enabled only */
+  TdnIdentityReader    *chip_reader;
   TdnEligibilityClient *lookup;        /* not owned */
   GPtrArray            *clinic_codes;
   GPtrArray            *priority_codes;
@@ -87,6 +96,8 @@ changed_cb (TdnDeskRegisterDialog *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->register_button), ready);
   show_error (self, NULL);
+  if (self->chip != NULL)
+    tdn_desk_chip_set_key (self->chip, text_of (self->id_entry), text_of (self->dob_entry));
   if (!self->filling && g_strcmp0 (self->assurance, "manual") != 0)
     {
       /* Typing over scanned data makes it typed data. */
@@ -157,6 +168,46 @@ scanned_cb (TdnDeskRegisterDialog *self,
       return;
     }
   tdn_desk_register_dialog_set_identity (self, identity, "qr");
+}
+
+static void
+chip_state_cb (TdnDeskRegisterDialog *self)
+{
+  TdnDeskChipState state = tdn_desk_chip_get_state (self->chip);
+
+  gtk_label_set_text (self->chip_label, tdn_desk_chip_get_message (self->chip));
+  gtk_spinner_set_spinning (self->chip_spinner, state == TDN_DESK_CHIP_READING);
+  gtk_widget_set_visible (GTK_WIDGET (self->chip_spinner), state == TDN_DESK_CHIP_READING);
+  gtk_widget_set_visible (GTK_WIDGET (self->chip_box), state != TDN_DESK_CHIP_OFF);
+}
+
+static void
+chip_identity_cb (TdnDeskRegisterDialog *self,
+                  const TdnIdentity     *identity,
+                  const char            *assurance)
+{
+  tdn_desk_register_dialog_set_identity (self, identity, assurance);
+}
+
+/* [reader] enabled: the desk reads the CCCD chip with the ID number typed
+ * or scanned so far as its key (ADR 0801, "The chip at the desk"). */
+static void
+start_chip (TdnDeskRegisterDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tdn_config_get_bool (self->config, "reader", "enabled"))
+    return;
+  self->chip = tdn_desk_chip_new ();
+  self->chip_reader = TDN_IDENTITY_READER (tdn_chip_identity_reader_new (self->config,
+                                                                         tdn_desk_chip_key_source,
+                                                                         self->chip));
+  g_signal_connect_swapped (self->chip, "state-changed", G_CALLBACK (chip_state_cb), self);
+  g_signal_connect_swapped (self->chip, "identity", G_CALLBACK (chip_identity_cb), self);
+  tdn_desk_chip_set_key (self->chip, text_of (self->id_entry), text_of (self->dob_entry));
+  /* Not started (pcscd down): the state says so and the form still works. */
+  if (!tdn_desk_chip_start (self->chip, self->chip_reader, &error))
+    g_message ("desk: the chip reader did not start: %s", error->message);
 }
 
 static void
@@ -254,6 +305,14 @@ tdn_desk_register_dialog_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->chip != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chip, self);
+      tdn_desk_chip_stop (self->chip);
+    }
+  /* The reader's key source points at the chip glue: drop the reader first. */
+  g_clear_object (&self->chip_reader);
+  g_clear_object (&self->chip);
   if (self->scanner != NULL)
     g_signal_handlers_disconnect_by_data (self->scanner, self);
   g_clear_object (&self->scanner);
@@ -277,6 +336,9 @@ tdn_desk_register_dialog_class_init (TdnDeskRegisterDialogClass *klass)
   G_OBJECT_CLASS (klass)->dispose = tdn_desk_register_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/vn/tiepdon/Desk/tdn-desk-register-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TdnDeskRegisterDialog, source_label);
+  gtk_widget_class_bind_template_child (widget_class, TdnDeskRegisterDialog, chip_box);
+  gtk_widget_class_bind_template_child (widget_class, TdnDeskRegisterDialog, chip_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TdnDeskRegisterDialog, chip_label);
   gtk_widget_class_bind_template_child (widget_class, TdnDeskRegisterDialog, id_entry);
   gtk_widget_class_bind_template_child (widget_class, TdnDeskRegisterDialog, name_entry);
   gtk_widget_class_bind_template_child (widget_class, TdnDeskRegisterDialog, dob_entry);
@@ -339,6 +401,7 @@ tdn_desk_register_dialog_new (GtkWindow            *parent,
     }
   else
     gtk_label_set_text (self->source_label, _("Type the details from the ID card (no scanner is configured)."));
+  start_chip (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->id_entry));
   return self;
 }

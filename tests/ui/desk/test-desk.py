@@ -275,6 +275,9 @@ auto_signout_s={signout_s}
 [spool]
 path={tmp}/{name}-state/spool.db
 key_file={tmp}/{name}-state/spool.key
+[reader]
+# No pcscd of its own here: the chip glue is tests/unit/deskchip's.
+enabled=false
 [scanner]
 """ + (f"backend=serial\ndevice={scanner}\n" if scanner else "backend=none\n") + CLINICS)
     return f"{tmp}/{name}.conf"
