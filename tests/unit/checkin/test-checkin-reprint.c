@@ -87,7 +87,7 @@ static void
 test_printed_once_when_idle (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autofree char *visit = add_reprint (f, "K1", "K1-A007", "ov-1");
+  g_free (add_reprint (f, "K1", "K1-A007", "ov-1"));
 
   g_assert_cmpint (tdn_checkin_get_state (f->checkin), ==, TDN_CHECKIN_STATE_WELCOME);
   advance (f, TDN_CHECKIN_REPRINT_POLL_S);
@@ -108,7 +108,7 @@ static void
 test_not_during_session (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autofree char *visit = add_reprint (f, "K1", "K1-A008", "ov-2");
+  g_free (add_reprint (f, "K1", "K1-A008", "ov-2"));
 
   fixture_read_card (f, ADULT_ID, ADULT_NAME, ADULT_DOB);
   g_assert_cmpint (tdn_checkin_get_state (f->checkin), ==, TDN_CHECKIN_STATE_CONFIRM_IDENTITY);
@@ -185,7 +185,7 @@ static void
 test_own_visits_in_order (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autofree char *other = add_reprint (f, "K2", "K2-A001", "ov-5");
+  g_free (add_reprint (f, "K2", "K2-A001", "ov-5"));
   g_autofree char *first = NULL, *second = NULL;
 
   tdn_clock_advance (G_USEC_PER_SEC);
@@ -208,7 +208,7 @@ static void
 test_patient_ticket_waits (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autofree char *visit = add_reprint (f, "K1", "K1-A013", "ov-8");
+  g_free (add_reprint (f, "K1", "K1-A013", "ov-8"));
 
   fake_printer_hold (f->printer);
   advance (f, TDN_CHECKIN_REPRINT_POLL_S);
