@@ -170,7 +170,13 @@ check_transaction_response (JsonObject  *bundle,
           return TDN_SYNC_PARK;
         }
       if (created->len < 64)
-        g_string_append_printf (created, "%s%.3s", created->len ? "," : "", status);
+        {
+          /* The code's digits only: "%.3s" could cut a UTF-8 character. */
+          if (created->len > 0)
+            g_string_append_c (created, ',');
+          for (int k = 0; k < 3 && g_ascii_isdigit (status[k]); k++)
+            g_string_append_c (created, status[k]);
+        }
     }
   *reason = g_strdup_printf ("HTTP %ld, entries %s", http_status, created->len ? created->str : "none");
   return TDN_SYNC_DELIVERED;
