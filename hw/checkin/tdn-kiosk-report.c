@@ -55,6 +55,8 @@ tdn_kiosk_report_state (TdnKioskServices *s)
   json_builder_add_int_value (b, tdn_checkin_get_age (c));
   add_nullable (b, "assurance", tdn_checkin_has_identity (c)
                                   ? tdn_assurance_to_string (tdn_checkin_get_assurance (c)) : NULL);
+  json_builder_set_member_name (b, "chip_photo");
+  json_builder_add_boolean_value (b, tdn_checkin_has_chip_photo (c));
   add_nullable (b, "bhyt", tdn_checkin_bhyt_to_string (tdn_checkin_get_bhyt (c)));
   add_nullable (b, "bhyt_message", tdn_checkin_get_bhyt_message (c));
   add_nullable (b, "clinic", clinic != NULL ? clinic->clinic->code : NULL);

@@ -203,15 +203,9 @@ build (TdnKioskServices  *self,
       if (!tdn_checkin_add_reader (self->checkin, self->qr, error))
         return FALSE;
     }
-  if (!self->demo && tdn_config_get_bool (self->config, "reader", "enabled"))
-    {
-      /* The chip opens with the ID number the QR or the keypad gave. */
-      self->chip = TDN_IDENTITY_READER (tdn_chip_identity_reader_new (self->config,
-                                                                      chip_key_source,
-                                                                      self));
-      if (!tdn_checkin_add_reader (self->checkin, self->chip, error))
-        return FALSE;
-    }
+  if (!self->demo && tdn_config_get_bool (self->config, "reader", "enabled")
+      && !tdn_kiosk_services_add_chip_reader (self, error))
+    return FALSE;
   if (self->demo)
     {
       self->sim_card = tdn_sim_card_new (800);
@@ -265,6 +259,18 @@ tdn_kiosk_services_add_reader (TdnKioskServices   *self,
 {
   g_return_val_if_fail (TDN_IS_KIOSK_SERVICES (self), FALSE);
   return tdn_checkin_add_reader (self->checkin, reader, error);
+}
+
+gboolean
+tdn_kiosk_services_add_chip_reader (TdnKioskServices  *self,
+                                    GError           **error)
+{
+  g_return_val_if_fail (TDN_IS_KIOSK_SERVICES (self), FALSE);
+  if (self->chip != NULL)
+    return TRUE;
+  /* The chip opens with the ID number the QR or the keypad gave. */
+  self->chip = TDN_IDENTITY_READER (tdn_chip_identity_reader_new (self->config, chip_key_source, self));
+  return tdn_checkin_add_reader (self->checkin, self->chip, error);
 }
 
 TdnDemoPeople *

@@ -9,8 +9,8 @@
  *          eligibility and help ([eligibility]; none configured or its
  *          token unreadable: tickets say "BHYT being checked", logged),
  *          the [printer], the [scanner] through
- *          the QR reader; chip readers are added with
- *          tdn_kiosk_services_add_reader() (hw/reader).
+ *          the QR reader, the PC/SC chip reader ([reader] enabled;
+ *          tdn_kiosk_services_add_chip_reader()).
  *   demo:  the same, with a simulated card reading the demo patients of
  *          people.json, the simulated scanner, eligibility from the broker
  *          when [eligibility] broker_url is set (tools/demo starts one with
@@ -44,6 +44,13 @@ gboolean          tdn_kiosk_services_is_demo       (TdnKioskServices   *self);
 gboolean          tdn_kiosk_services_add_reader    (TdnKioskServices   *self,
                                                     TdnIdentityReader  *reader,
                                                     GError            **error);
+
+/* The PC/SC chip reader of [reader] (hw/reader), keyed by the identity the
+ * QR or the keypad gave. A real kiosk has it when [reader] enabled; a demo
+ * kiosk gets it beside its simulated card with this call (the end-to-end
+ * test's chip kiosk, on pcscd + vpcd). Adding it twice does nothing. */
+gboolean          tdn_kiosk_services_add_chip_reader (TdnKioskServices *self,
+                                                      GError          **error);
 
 /* Demo only (NULL/FALSE otherwise). */
 TdnDemoPeople    *tdn_kiosk_services_get_people    (TdnKioskServices   *self);

@@ -6,7 +6,10 @@
  * The check-in of tiepdon-kiosk --demo with the same services, for
  * end-to-end tests, the benchmark and machines without a display:
  *
- *   tiepdon-demo-kiosk --config demo.conf [--control PATH]
+ *   tiepdon-demo-kiosk --config demo.conf [--control PATH] [--chip-reader]
+ *
+ * With --chip-reader the kiosk also reads real chips on the configured
+ * PC/SC [reader] (keyed by the QR shown first), beside the simulated card.
  *
  * Prints "CONTROL <path>" once the socket listens; stops on SIGTERM or
  * SIGINT. Drive it with `tiepdonctl kiosk send --socket PATH …`.
@@ -33,9 +36,11 @@ int
 main (int argc, char **argv)
 {
   g_autofree char *config_file = NULL, *control = NULL;
+  gboolean chip_reader = FALSE;
   GOptionEntry entries[] = {
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_file, "tiepdon.conf to use", "FILE" },
     { "control", 0, 0, G_OPTION_ARG_FILENAME, &control, "Control socket (default STATE_DIR/kiosk-control.sock)", "PATH" },
+    { "chip-reader", 0, 0, G_OPTION_ARG_NONE, &chip_reader, "Also read chips on the PC/SC [reader]", NULL },
     { NULL, 0, 0, 0, NULL, NULL, NULL },
   };
   g_autoptr(GOptionContext) ctx = g_option_context_new ("— a demo kiosk without a screen");
@@ -60,7 +65,8 @@ main (int argc, char **argv)
     }
   tdn_clock_set_timezone (tdn_config_get_string (config, "kiosk", "timezone"));
   services = tdn_kiosk_services_new (config, TRUE, &error);
-  if (services == NULL || !tdn_kiosk_services_start_control (services, control, &error))
+  if (services == NULL || (chip_reader && !tdn_kiosk_services_add_chip_reader (services, &error))
+      || !tdn_kiosk_services_start_control (services, control, &error))
     {
       g_printerr ("tiepdon-demo-kiosk: %s\n", error->message);
       return 1;

@@ -27,6 +27,8 @@ typedef struct {
   gpointer                 open_data;
   TdnCardReadProgressFunc  progress;
   gpointer                 progress_data;
+  TdnChipIdentityFunc      identity;
+  gpointer                 identity_data;
   TdnChipKeys             *keys;
   TdnChipReadOptions       options;
   GCancellable            *stop;      /* tells the worker to stop */
@@ -138,6 +140,47 @@ worker_stage_cb (const char *stage,
   p->done = done;
   p->total = total;
   g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, progress_main_cb, p, progress_free);
+}
+
+typedef struct {
+  Job          *job;
+  TdnIdentity  *identity;
+  TdnChipCheck  passive_auth;
+} EarlyIdentity;
+
+static gboolean
+identity_main_cb (gpointer data)
+{
+  EarlyIdentity *e = data;
+
+  if (!e->job->returned)
+    e->job->identity (e->identity, e->passive_auth, e->job->identity_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+early_identity_free (gpointer data)
+{
+  EarlyIdentity *e = data;
+
+  job_unref (e->job);
+  tdn_identity_free (e->identity);
+  g_free (e);
+}
+
+/* Worker thread → main context, queued before the result. */
+static void
+worker_identity_cb (const TdnIdentity *identity,
+                    TdnChipCheck       passive_auth,
+                    gpointer           user_data)
+{
+  Job *job = user_data;
+  EarlyIdentity *e = g_new0 (EarlyIdentity, 1);
+
+  e->job = job_ref (job);
+  e->identity = tdn_identity_copy (identity);
+  e->passive_auth = passive_auth;
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, identity_main_cb, e, early_identity_free);
 }
 
 static gboolean
@@ -258,6 +301,10 @@ tdn_card_read_async (const TdnCardReadParams  *params,
   job->options.cancellable = job->stop;
   job->options.stage = worker_stage_cb;
   job->options.stage_data = job;
+  job->identity = params->identity;
+  job->identity_data = params->identity_data;
+  job->options.identity_ready = job->identity != NULL ? worker_identity_cb : NULL;
+  job->options.identity_ready_data = job;
 
   if (params->timeout_ms > 0)
     {

@@ -41,6 +41,11 @@ typedef struct {
   gpointer                 open_data;
   TdnCardReadProgressFunc  progress;
   gpointer                 progress_data;
+  /* With options->read_photo: the identity, checked by passive
+   * authentication, before the photo is read (on the main context, before
+   * the result; options->identity_ready is ignored). */
+  TdnChipIdentityFunc      identity;
+  gpointer                 identity_data;
 } TdnCardReadParams;
 
 /* `keys` and `options` are copied (the CSCA store is referenced). */

@@ -61,7 +61,30 @@ emit_error (TdnChipIdentityReader *self,
 typedef struct {
   TdnChipIdentityReader *self;
   GCancellable          *cancel;
+  gboolean               told;        /* identity given before the photo */
+  TdnAssurance           told_as;
 } ReadData;
+
+static TdnAssurance
+assurance_of (TdnChipCheck passive_auth)
+{
+  return passive_auth == TDN_CHIP_CHECK_VALID ? TDN_ASSURANCE_CHIP_PA : TDN_ASSURANCE_CHIP;
+}
+
+/* The patient sees who they are while the photo (DG2) is still read. */
+static void
+early_identity_cb (const TdnIdentity *identity,
+                   TdnChipCheck       passive_auth,
+                   gpointer           user_data)
+{
+  ReadData *d = user_data;
+
+  if (g_cancellable_is_cancelled (d->cancel))
+    return;
+  d->told = TRUE;
+  d->told_as = assurance_of (passive_auth);
+  tdn_identity_reader_emit_identity (TDN_IDENTITY_READER (d->self), identity, d->told_as);
+}
 
 static void
 read_done_cb (GObject      *source,
@@ -80,13 +103,21 @@ read_done_cb (GObject      *source,
     }
   if (res != NULL)
     {
-      TdnAssurance a = res->passive_auth == TDN_CHIP_CHECK_VALID
-                       ? TDN_ASSURANCE_CHIP_PA : TDN_ASSURANCE_CHIP;
+      TdnAssurance a = assurance_of (res->passive_auth);
 
-      tdn_identity_reader_emit_identity (TDN_IDENTITY_READER (self), res->identity, a);
-      if (res->photo != NULL)
+      if (!d->told)
+        tdn_identity_reader_emit_identity (TDN_IDENTITY_READER (self), res->identity, a);
+      if (res->photo != NULL && d->told && a < d->told_as)
+        /* DG1 and DG13 passed and DG2 did not: the identity stands, the
+         * photo is not the one the card was issued with. */
+        g_message ("the chip's photo failed passive authentication (%s): not shown",
+                   res->passive_auth_reason != NULL ? res->passive_auth_reason : "?");
+      else if (res->photo != NULL)
         tdn_identity_reader_emit_photo (TDN_IDENTITY_READER (self), res->photo);
     }
+  else if (d->told)
+    /* Taken away (or failing) during the photo: the identity is there. */
+    g_message ("the chip's photo was not read: %s", error->message);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     emit_error (self, error);
   g_object_unref (d->cancel);
@@ -125,6 +156,8 @@ card_inserted_cb (TdnReaderMonitor      *monitor,
   d = g_new0 (ReadData, 1);
   d->self = g_object_ref (self);
   d->cancel = g_object_ref (self->cancel);
+  params.identity = early_identity_cb;
+  params.identity_data = d;
   tdn_identity_reader_emit_reading (TDN_IDENTITY_READER (self));
   tdn_card_read_async (&params, keys, &options, self->cancel, read_done_cb, d);
 }

@@ -11,8 +11,13 @@
  * (the machine asks for the QR first). Then ::reading, the threaded read,
  * ::identity with assurance chip+pa when passive authentication passed
  * (else chip), ::photo when DG2 was read ([reader] read_photo), or
- * ::failed. A card taken away cancels its read and gives ::card-removed;
- * readers coming and going give ::connection-changed.
+ * ::failed. With the photo asked for, ::identity comes as soon as DG1,
+ * DG13 and EF.SOD are read and checked, before DG2 (most of the read: the
+ * patient sees their name 2–3 s sooner); the photo follows, and is
+ * dropped when passive authentication fails on DG2 alone. A card taken away
+ * during the photo leaves the identity as it is. A card taken away
+ * cancels its read and gives ::card-removed; readers coming and going give
+ * ::connection-changed.
  */
 #pragma once
 

@@ -156,6 +156,13 @@ tdn_checkin_get_photo (TdnCheckin *self,
   return self->session->photo;
 }
 
+gboolean
+tdn_checkin_has_chip_photo (TdnCheckin *self)
+{
+  g_return_val_if_fail (TDN_IS_CHECKIN (self), FALSE);
+  return self->session->photo != NULL;
+}
+
 GPtrArray *
 tdn_checkin_get_clinics (TdnCheckin *self)
 {

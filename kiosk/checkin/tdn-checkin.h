@@ -195,6 +195,9 @@ TdnAssurance     tdn_checkin_get_assurance    (TdnCheckin *self);
 const guint8    *tdn_checkin_get_photo        (TdnCheckin *self,
                                                gsize      *length);
 gboolean         tdn_checkin_has_identity     (TdnCheckin *self);
+/* Whether the chip's photo has been read for this patient (whatever the
+ * photo policy: for the desk and for tests, never the bytes). */
+gboolean         tdn_checkin_has_chip_photo   (TdnCheckin *self);
 /* For device glue only, never for display: the identity read so far
  * (borrowed, NULL when none), e.g. for a chip reader to derive the card's
  * access key (CAN) from the ID number the QR gave. */

@@ -295,6 +295,28 @@ bad_data (GError     **error,
   return FALSE;
 }
 
+/* The identity before DG2, checked against the SOD for what was read. */
+static void
+report_identity_early (TdnChipReadCtx *ctx,
+                       TdnChipResult  *res)
+{
+  TdnChipResult early = { 0 };
+
+  early.identity = tdn_identity_copy (res->identity);
+  early.identity->source = TDN_IDENTITY_SOURCE_CHIP;
+  early.dgs = res->dgs;
+  early.sod = res->sod;
+  early.passive_auth = TDN_CHIP_CHECK_NOT_CHECKED;
+  if (res->sod != NULL)
+    {
+      tdn_chip_read_stage (ctx, "passive-auth");
+      tdn_chip_check_passive_auth (&early, ctx->options);
+    }
+  ctx->options->identity_ready (early.identity, early.passive_auth, ctx->options->identity_ready_data);
+  tdn_identity_free (early.identity);
+  g_free (early.passive_auth_reason);
+}
+
 static gboolean
 read_all (TdnChipReadCtx        *ctx,
           TdnChipResult  *res,
@@ -405,6 +427,9 @@ read_all (TdnChipReadCtx        *ctx,
   if (ctx->options->read_photo)
     {
       GBytes *dg2 = NULL;
+
+      if (ctx->options->identity_ready != NULL)
+        report_identity_early (ctx, res);
 
       if (com_lists (tags, 0x75))
         dg2 = read_file_checked (ctx, res, TDN_FID_DG2, &local);

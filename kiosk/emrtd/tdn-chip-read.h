@@ -59,6 +59,11 @@ typedef void (*TdnChipStageFunc) (const char *stage,
                                   gsize       total,
                                   gpointer    user_data);
 
+/* The identity as soon as it is read and checked, before the photo. */
+typedef void (*TdnChipIdentityFunc) (const TdnIdentity *identity,
+                                     TdnChipCheck       passive_auth,
+                                     gpointer           user_data);
+
 typedef struct {
   gboolean          read_photo;
   guint             max_le;        /* 0 = 0xDF */
@@ -70,6 +75,12 @@ typedef struct {
   TdnCscaStore     *csca_store;
   TdnPassiveAuthFlags passive_auth_flags;
   GCancellable     *cancellable;   /* stops the read between APDUs */
+  /* With read_photo: called on the reading thread once DG1, DG13, EF.SOD,
+   * DG14/DG15 are read and passive authentication has checked them, just
+   * before DG2 (most of the read's time), so that the patient sees their
+   * identity seconds sooner. The final result checks DG2 as well. */
+  TdnChipIdentityFunc identity_ready;
+  gpointer          identity_ready_data;
 } TdnChipReadOptions;
 
 typedef struct {

@@ -110,6 +110,10 @@ def run_morning(rig, schedule, patients, rng, gui_patients=()):
     queues = {k.id: [] for k in kiosks}
     for i, p in enumerate(patients):
         queues[kiosks[i % len(kiosks)].id].append(p)
+    for k in kiosks:
+        if k.chip is not None:
+            n, seconds = k.chip.build([p.record for p in queues[k.id] if p.e2e["via"] == "card"])
+            print("# %s reads chips on pcscd + vpcd: %d test cards built in %.1f s" % (k.id, n, seconds), flush=True)
     done = [0]
     lock = threading.Lock()
     total = len(patients)

@@ -11,7 +11,12 @@
 # the kiosk, not their own reading time.
 import time
 
-STEPS = ("identify", "eligibility", "ticket")
+from e2e_chip import has_chip
+
+# "chip": at the chip kiosk, card laid on the reader after the QR → the
+# identity raised to chip+pa (the card emulator's start through vpcd and
+# the read under secure messaging with passive authentication).
+STEPS = ("identify", "chip", "eligibility", "ticket")
 
 
 class CheckinError(Exception):
@@ -28,6 +33,8 @@ class Patient:
         if record["demo"].get("bhyt_qr"):
             self.e2e["via"] = "qr"
         self.kiosk = None
+        self.chip = False  # read on the real chip reader (pcscd + vpcd)
+        self.chip_photo = False
         self.waits = {}
         self.final = None
         self.failure = None
@@ -40,12 +47,20 @@ class Patient:
         st = kiosk.send("state?")
         if st["state"] != "welcome":
             kiosk.reset()
+        self.chip = kiosk.chip is not None and self.e2e["via"] == "card" and has_chip(self.record)
         t = time.monotonic()
-        kiosk.send(("place-card " if self.e2e["via"] == "card" else "scan-person ") + self.key)
+        if self.chip:
+            # The chip opens with the ID number of the card's QR: the patient
+            # shows the QR, then lays the card on the reader.
+            kiosk.send("scan-person " + self.key)
+        else:
+            kiosk.send(("place-card " if self.e2e["via"] == "card" else "scan-person ") + self.key)
         st = kiosk.wait_any(("confirm-identity", "card-unreadable"), 30)
         self.waits["identify"] = time.monotonic() - t
         if st["state"] != "confirm-identity":
             raise CheckinError("the card was not read (%s)" % st["state"])
+        if self.chip:
+            st = self.read_chip(kiosk)
         if self.e2e["call_staff"] and "call-staff" in st.get("actions", []):
             kiosk.send("tap call-staff")
         kiosk.send("tap yes")
@@ -82,13 +97,46 @@ class Patient:
         self.final = st
         if st["state"] not in ("done", "print-failed"):
             raise CheckinError("ended on %s" % st["state"])
+        if self.chip:
+            # The patient takes ticket and card together; the photo (DG2,
+            # read after the identity) is there by then in a real morning,
+            # whose screens take far longer than this scaled one's.
+            t = time.monotonic()
+            while not st.get("chip_photo") and time.monotonic() - t < 15:
+                time.sleep(0.05)
+                st = kiosk.send("state?")
+            self.chip_photo = bool(st.get("chip_photo"))
+            kiosk.chip.take()
         kiosk.send("tap finish")
         kiosk.wait_any(("welcome",), 10)
         self.take_card(kiosk)
 
+    def read_chip(self, kiosk):
+        """Card on the reader until the kiosk shows chip+pa, on the same screen."""
+        t = time.monotonic()
+        kiosk.chip.place(self.key)
+        retried = False
+        while True:
+            st = kiosk.send("state?")
+            if st.get("assurance") == "chip+pa" or time.monotonic() - t > 40:
+                break
+            if not retried and time.monotonic() - t > 15:
+                # vpcd stopped taking cards (pcsc_rig.py): pcscd again, once
+                retried = kiosk.chip.again(self.key) or True
+            time.sleep(0.05)
+        self.waits["chip"] = time.monotonic() - t
+        if st.get("assurance") != "chip+pa":
+            raise CheckinError("the chip read did not confirm the identity (assurance %s, state %s)"
+                               % (st.get("assurance"), st["state"]))
+        if st["state"] != "confirm-identity":
+            raise CheckinError("the chip read moved the patient to %s" % st["state"])
+        return st
+
     def take_card(self, kiosk):
         """The patient takes their card from the reader as they leave."""
-        if self.e2e["via"] == "card":
+        if self.chip:
+            kiosk.chip.take()
+        elif self.e2e["via"] == "card":
             try:
                 kiosk.send("remove-card")
             except RuntimeError:

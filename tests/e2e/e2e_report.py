@@ -74,6 +74,27 @@ def report(rig, schedule, patients, people):
                  "\n".join("%s patient #%d: %s" % (p.kiosk, p.index, p.failure or (p.final or {}).get("state"))
                            for p in failed))
 
+    # ---- chip reads (pcscd + vpcd) ----
+    for k in rig.kiosks:
+        if k.chip is None:
+            continue
+        chips = [p for p in patients if p.kiosk == k.id and p.chip]
+        raised = [p for p in chips if "chip" in p.waits]
+        kept = [p for p in chips if p.completed and (p.final or {}).get("assurance") == "chip+pa"]
+        say("%s chip reads on pcscd + vpcd: cards laid %d, identity raised to chip+pa %d, check-ins ending "
+            "with chip+pa %d of %d completed, photos read %d; pcscd restarted by the rig %d" % (
+                k.id, k.chip.placed, len(raised), len(kept), sum(1 for p in chips if p.completed),
+                sum(1 for p in chips if p.chip_photo), k.chip.restarts))
+        ok_all &= ok(bool(chips), "%s: some patients laid their ID card on the real reader" % k.id)
+        ok_all &= ok(len(raised) == len(chips), "%s: every chip read confirmed the identity (chip+pa)" % k.id,
+                     "\n".join("patient #%d: %s" % (p.index, p.failure) for p in chips if p not in raised))
+        ok_all &= ok(all(p in kept for p in chips if p.completed),
+                     "%s: every chip check-in kept chip+pa to its ticket" % k.id)
+        ok_all &= ok(all(p.chip_photo for p in chips if p.completed),
+                     "%s: the chip's photo read for every chip check-in (after the identity)" % k.id)
+    if rig.chip_skipped:
+        say("chip reader left out: %s" % rig.chip_skipped)
+
     counts = rig.wait_drained(float(schedule.get("drain_timeout_s", 120)))
     say("syncd SIGKILLs: %d; paper runs out: %d; gateway: %s" % (rig.kills, getattr(rig, "paper_outs", 0),
                                                                 rig.gateway_stats()))

@@ -80,6 +80,7 @@ class KioskControl:
         self.proc = proc
         self.sock = None
         self.buf = b""
+        self.chip = None  # e2e_chip.ChipReader on the chip kiosk
 
     def _line(self, line, timeout):
         if self.sock is None:
@@ -153,6 +154,8 @@ class Rig:
         self.chaos_threads = []
         self.nurse_resolved = 0
         self.timers = []
+        self.chip = None
+        self.chip_skipped = None
 
     # ---- start ---------------------------------------------------------------
     def start(self):
@@ -260,10 +263,31 @@ class Rig:
             self.gui.append(g)
             self.start_syncd(kid)
             return
-        kiosk = Proc(self, "kiosk-" + kid, [os.path.join(self.build, "hw/checkin/tiepdon-demo-kiosk"), "--config",
-                                           os.path.join(d, "tiepdon.conf")], "CONTROL ", env)
+        argv = [os.path.join(self.build, "hw/checkin/tiepdon-demo-kiosk"), "--config", os.path.join(d, "tiepdon.conf")]
+        chip = self.chip_reader() if k.get("chip_reader") else None
+        if chip is not None:
+            with open(os.path.join(d, "tiepdon.conf"), "a", encoding="utf-8") as f:
+                f.write(chip.config)
+            argv.append("--chip-reader")
+        kiosk = Proc(self, "kiosk-" + kid, argv, "CONTROL ", env)
         self.kiosks.append(KioskControl(kid, his, d, kiosk.word, kiosk))
+        self.kiosks[-1].chip = chip
         self.start_syncd(kid)
+
+    def chip_reader(self):
+        """pcscd + vpcd for the chip kiosk, or None (with a # line) when this
+        machine cannot run them (not root, vsmartcard-vpcd missing)."""
+        if self.chip is None and self.chip_skipped is None:
+            from e2e_chip import ChipReader, pcsc_rig
+            chip = ChipReader(self.logs)
+            try:
+                chip.start()
+                self.chip = chip
+            except pcsc_rig.Skip as e:
+                self.chip_skipped = str(e)
+                chip.stop()
+                print("# the chip reader is left out (simulated cards instead): %s" % e, flush=True)
+        return self.chip
 
     def start_syncd(self, kid):
         n = self.syncd_starts.get(kid, 0) + 1
@@ -403,3 +427,5 @@ class Rig:
             p.stop()
         for peer in self.his.values():
             peer.stop()
+        if self.chip is not None:
+            self.chip.stop()

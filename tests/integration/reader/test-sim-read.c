@@ -1,6 +1,7 @@
 /* test-sim-read.c — the threaded chip read with the simulator backend and
  * the test card emulator (no pcscd): progress on the main context, the
- * result, a card that stops answering, a card pulled out, cancellation
+ * result, a card that stops answering, a card pulled out, cancellation,
+ * the identity given before the photo is read
  *
  * Copyright 2026 The Tiếp đón authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,6 +26,12 @@ typedef struct {
   gboolean           progress_off_main;
   GThread           *main_thread;
   GCancellable      *cancel;
+  gboolean           read_photo;
+  guint              early_calls;
+  gboolean           early_off_main;
+  gboolean           early_after_dg2;
+  char              *early_name;
+  TdnChipCheck       early_pa;
 } Fixture;
 
 static void
@@ -71,6 +78,7 @@ fixture_teardown (Fixture       *f,
   g_ptr_array_unref (f->stages);
   tdn_chip_result_free (f->result);
   g_clear_error (&f->error);
+  g_free (f->early_name);
 }
 
 static TdnTransceiver *
@@ -102,6 +110,25 @@ progress_cb (const char *stage,
     g_cancellable_cancel (f->cancel);
 }
 
+static gboolean stage_seen (Fixture *f, const char *stage);
+
+static void
+early_identity_cb (const TdnIdentity *identity,
+                   TdnChipCheck       passive_auth,
+                   gpointer           user_data)
+{
+  Fixture *f = user_data;
+
+  f->early_calls++;
+  if (g_thread_self () != f->main_thread)
+    f->early_off_main = TRUE;
+  if (stage_seen (f, "DG2"))
+    f->early_after_dg2 = TRUE;
+  g_free (f->early_name);
+  f->early_name = g_strdup (identity->full_name);
+  f->early_pa = passive_auth;
+}
+
 static void
 done_cb (GObject      *source,
          GAsyncResult *result,
@@ -119,8 +146,9 @@ run_read (Fixture *f,
 {
   g_autoptr(TdnChipKeys) keys = tdn_chip_keys_new ();
   TdnCardReadParams params = { .timeout_ms = timeout_ms, .open = open_sim, .open_data = f,
-                               .progress = progress_cb, .progress_data = f };
-  TdnChipReadOptions options = { 0 };
+                               .progress = progress_cb, .progress_data = f,
+                               .identity = early_identity_cb, .identity_data = f };
+  TdnChipReadOptions options = { .read_photo = f->read_photo };
 
   keys->can = g_strdup ("012345");
   tdn_card_read_async (&params, keys, &options, f->cancel, done_cb, f);
@@ -153,6 +181,49 @@ test_sim_read (Fixture       *f,
   g_assert_true (stage_seen (f, "PACE"));
   g_assert_true (stage_seen (f, "DG13"));
   g_assert_true (stage_seen (f, "active-auth"));
+}
+
+/* Without the photo the identity comes with the result only. */
+static void
+test_sim_no_early_without_photo (Fixture       *f,
+                                 gconstpointer  data)
+{
+  start_card (f, NULL, NULL);
+  run_read (f, 30000);
+  g_assert_no_error (f->error);
+  g_assert_cmpuint (f->early_calls, ==, 0);
+}
+
+static void
+test_sim_identity_before_photo (Fixture       *f,
+                                gconstpointer  data)
+{
+  f->read_photo = TRUE;
+  start_card (f, NULL, NULL);
+  run_read (f, 30000);
+  g_assert_no_error (f->error);
+  g_assert_nonnull (f->result);
+  g_assert_nonnull (f->result->photo);
+  g_assert_cmpuint (f->early_calls, ==, 1);
+  g_assert_false (f->early_off_main);
+  g_assert_false (f->early_after_dg2);
+  g_assert_true (stage_seen (f, "DG2"));
+  g_assert_cmpstr (f->early_name, ==, "Nguyễn Thị Mai");
+  /* The same verdict before and after DG2 (no CSCA store: not trusted). */
+  g_assert_cmpint (f->early_pa, ==, f->result->passive_auth);
+}
+
+/* Pulled out during the photo: the identity was given; the read fails. */
+static void
+test_sim_removed_during_photo (Fixture       *f,
+                               gconstpointer  data)
+{
+  f->read_photo = TRUE;
+  start_card (f, "--remove-after", "35");
+  run_read (f, 30000);
+  g_assert_error (f->error, TDN_READER_ERROR, TDN_READER_ERROR_CARD_REMOVED);
+  g_assert_cmpuint (f->early_calls, ==, 1);
+  g_assert_cmpstr (f->early_name, ==, "Nguyễn Thị Mai");
 }
 
 static void
@@ -215,6 +286,12 @@ main (int argc, char **argv)
   g_test_add ("/reader/sim/stalled-card", Fixture, NULL, fixture_setup, test_sim_stalled_card, fixture_teardown);
   g_test_add ("/reader/sim/card-removed", Fixture, NULL, fixture_setup, test_sim_card_removed, fixture_teardown);
   g_test_add ("/reader/sim/cancel", Fixture, NULL, fixture_setup, test_sim_cancel, fixture_teardown);
+  g_test_add ("/reader/sim/no-early-identity-without-photo", Fixture, NULL, fixture_setup,
+              test_sim_no_early_without_photo, fixture_teardown);
+  g_test_add ("/reader/sim/identity-before-photo", Fixture, NULL, fixture_setup,
+              test_sim_identity_before_photo, fixture_teardown);
+  g_test_add ("/reader/sim/removed-during-photo", Fixture, NULL, fixture_setup,
+              test_sim_removed_during_photo, fixture_teardown);
   rc = g_test_run ();
 
   {

@@ -524,6 +524,11 @@ def serve(card, host, port, log, remove_after=None, stall_after=None):
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     while True:
         (n,) = struct.unpack(">H", recv_exact(sock, 2))
+        # vpcd writes the length and the APDU in two segments: acknowledge
+        # at once, or the APDU waits ~40 ms for our delayed ACK (Linux
+        # clears TCP_QUICKACK after a while, so set it on every message).
+        if hasattr(socket, "TCP_QUICKACK"):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
         msg = recv_exact(sock, n)
         if n == 1:
             if msg[0] in (0, 1, 2):
