@@ -95,10 +95,12 @@ reader_identity_cb (TdnIdentityReader *reader,
   if (!accepts_identity (self))
     {
       g_info ("an identity was read while the kiosk is busy: ignored");
+      s->photo_from = NULL;  /* nor the photo that follows it */
       return;
     }
   if (in_patient_flow (self) && same_person (s->identity, identity))
     {
+      s->photo_from = reader;
       if ((TdnAssurance) assurance > s->assurance)
         {
           /* The chip's data replace the QR's; BHYT was asked with the same
@@ -121,6 +123,7 @@ reader_identity_cb (TdnIdentityReader *reader,
     g_info ("another card during a check-in: starting over for its holder");
   new_patient (self);
   tdn_checkin_take_identity (self, identity, (TdnAssurance) assurance);
+  self->session->photo_from = reader;
 }
 
 static void
@@ -132,7 +135,10 @@ reader_photo_cb (TdnIdentityReader *reader,
   gsize len;
   const guint8 *data = g_bytes_get_data (photo, &len);
 
-  if (!accepts_identity (self) || len == 0 || len > 512 * 1024)
+  /* The chip reader gives the photo after the identity (it is most of the
+   * read): it may come while the ticket is printing. It belongs to this
+   * patient only if the identity before it from that reader was taken. */
+  if (reader != s->photo_from || len == 0 || len > 512 * 1024)
     return;
   if (s->photo != NULL)
     explicit_bzero (s->photo, s->photo_len);

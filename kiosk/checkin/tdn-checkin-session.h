@@ -20,6 +20,8 @@ typedef struct {
   TdnAssurance     assurance;
   guint8          *photo;          /* the chip's photo, own copy (wiped) */
   gsize            photo_len;
+  gconstpointer    photo_from;     /* the reader whose identity this is: its photo,
+                                    * which comes later, belongs here (not a ref) */
   char            *masked_id;
   char            *dob_text;       /* dd/mm/yyyy for the screen */
   char            *fields[TDN_CHECKIN_N_FIELDS];

@@ -14,8 +14,9 @@
  *   ::failed (GError *error)           the read failed (TDN_IDENTITY_READER_ERROR)
  *   ::card-removed ()                  the card left the reader
  *   ::connection-changed (gboolean)    the device was unplugged / came back
- *   ::photo (GBytes *jpeg)             the chip's photo (DG2), before or after
- *                                      ::identity; shown per [ui] photo_policy
+ *   ::photo (GBytes *jpeg)             the chip's photo (DG2), after the
+ *                                      ::identity it belongs to (maybe seconds
+ *                                      later); shown per [ui] photo_policy
  *
  * Implementations emit through tdn_identity_reader_emit_*() below.
  */

@@ -305,9 +305,13 @@ test_photo (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gsize len = 1;
 
-  tdn_identity_reader_emit_reading (TDN_IDENTITY_READER (f->card));
+  /* A photo with no identity before it from that reader: nobody's. */
   tdn_identity_reader_emit_photo (TDN_IDENTITY_READER (f->card), jpeg);
+  g_assert_false (tdn_checkin_has_chip_photo (c));
   fixture_read_card (f, ADULT_ID, ADULT_NAME, ADULT_DOB);
+  g_assert_false (tdn_checkin_has_chip_photo (c));
+  tdn_identity_reader_emit_photo (TDN_IDENTITY_READER (f->card), jpeg);
+  g_assert_true (tdn_checkin_has_chip_photo (c));
   /* Default policy "desk": not on the patient's screen, but to the nurse. */
   g_assert_null (tdn_checkin_get_photo (c, &len));
   g_assert_cmpuint (len, ==, 0);
@@ -323,6 +327,48 @@ test_photo (Fixture       *f,
   g_assert_null (tdn_checkin_get_session (c)->photo);
 }
 
+/* The chip reader gives the photo after the identity, and it is most of the
+ * read: it may come while the ticket prints. The photo of a card laid on
+ * the reader meanwhile (its identity ignored) is not this patient's. */
+static void
+test_photo_late (Fixture       *f,
+                 gconstpointer  data)
+{
+  TdnCheckin *c = f->checkin;
+  g_autoptr(GBytes) mine = g_bytes_new_static ("\xff\xd8 mine \xff\xd9", 10);
+  g_autoptr(GBytes) other = g_bytes_new_static ("\xff\xd8 someone else \xff\xd9", 19);
+  g_autoptr(TdnIdentity) next = fixture_identity ("079203001234", "Trần Văn Bình", "01012003");
+  g_autoptr(GError) error = NULL;
+  const guint8 *photo;
+  gsize len = 0;
+
+  g_assert_true (tdn_config_set (f->config, "ui", "photo_policy", "patient", &error));
+  fixture_read_card (f, ADULT_ID, ADULT_NAME, ADULT_DOB);
+  fake_eligibility_answer (f->elig, "000");
+  g_assert_true (tdn_checkin_tap (c, TDN_CHECKIN_ACTION_YES));
+  g_assert_true (tdn_checkin_select_clinic (c, "NOI"));
+  g_assert_true (tdn_checkin_select_priority (c, TDN_PRIORITY_NONE));
+  fake_printer_hold (f->printer);
+  g_assert_true (tdn_checkin_tap (c, TDN_CHECKIN_ACTION_YES));
+  fake_wait_state (c, TDN_CHECKIN_STATE_PRINTING);
+  tdn_identity_reader_emit_photo (TDN_IDENTITY_READER (f->card), mine);
+  g_assert_true (tdn_checkin_has_chip_photo (c));
+  /* Someone else's card while the ticket prints: identity and photo ignored. */
+  tdn_identity_reader_emit_reading (TDN_IDENTITY_READER (f->card));
+  tdn_identity_reader_emit_identity (TDN_IDENTITY_READER (f->card), next, TDN_ASSURANCE_CHIP);
+  tdn_identity_reader_emit_photo (TDN_IDENTITY_READER (f->card), other);
+  g_assert_cmpstr (tdn_checkin_get_full_name (c), ==, ADULT_NAME);
+  photo = tdn_checkin_get_photo (c, &len);
+  g_assert_nonnull (photo);
+  g_assert_cmpmem (photo, len, g_bytes_get_data (mine, NULL), g_bytes_get_size (mine));
+  fake_printer_release (f->printer);
+  fake_wait_state (c, TDN_CHECKIN_STATE_DONE);
+  /* After the patient left, a late photo belongs to nobody. */
+  g_assert_true (tdn_checkin_tap (c, TDN_CHECKIN_ACTION_FINISH));
+  tdn_identity_reader_emit_photo (TDN_IDENTITY_READER (f->card), mine);
+  g_assert_false (tdn_checkin_has_chip_photo (c));
+}
+
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
 
 int
@@ -335,6 +381,7 @@ main (int argc, char **argv)
   ADD ("/checkin/child-priority", test_child_priority);
   ADD ("/checkin/language", test_language);
   ADD ("/checkin/photo", test_photo);
+  ADD ("/checkin/photo-late", test_photo_late);
   ADD ("/checkin/wipe/done", test_wipe_on_done);
   ADD ("/checkin/wipe/cancel", test_wipe_on_cancel);
   ADD ("/checkin/wipe/timeout", test_wipe_on_timeout);
