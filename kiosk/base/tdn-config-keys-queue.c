@@ -26,7 +26,8 @@ static const TdnConfigKey clinic_keys[] = {
   TDN_KEY_STRING ("location_en", "", 200, NULL, "Where the room is, in English."),
   TDN_KEY_STRING ("hours", "07:00-17:00", 64,
                   "^([0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9])(,[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9])*$",
-                  "Opening hours, e.g. 07:00-11:30,13:30-17:00."),
+                  "Opening hours, e.g. 07:00-11:30,13:30-17:00; 00:00-24:00 (or 00:00-23:59) "
+                  "is all day, 22:00-06:00 runs past midnight."),
   TDN_KEY_INT ("capacity", "0", 0, 9999, "Patients per day; 0 means no limit."),
   { .name = "prefix", .type = TDN_CONFIG_TYPE_STRING, .max = 2, .pattern = "^[A-Z]{1,2}$",
     .summary = "Letter(s) before the queue number.", .flags = TDN_CONFIG_KEY_REQUIRED },

@@ -86,8 +86,19 @@ tdn_clinic_is_open_at (const TdnClinic *clinic,
     {
       int h1, m1, h2, m2;
 
-      if (sscanf (ranges[i], "%d:%d-%d:%d", &h1, &m1, &h2, &m2) == 4 &&
-          minute >= h1 * 60 + m1 && minute < h2 * 60 + m2)
+      int from, to;
+
+      if (sscanf (ranges[i], "%d:%d-%d:%d", &h1, &m1, &h2, &m2) != 4)
+        continue;
+      from = h1 * 60 + m1;
+      to = h2 * 60 + m2;
+      /* "…-23:59" means to the end of the day, as "…-24:00" does: an
+       * all-day clinic written 00:00-23:59 must not close for its last
+       * minute (it did, and the e2e morning that ran over midnight saw it). */
+      if (to == 23 * 60 + 59)
+        to = 24 * 60;
+      if (from < to ? (minute >= from && minute < to)
+                    : (minute >= from || minute < to))  /* past midnight: 22:00-06:00 */
         return TRUE;
     }
   return FALSE;

@@ -52,7 +52,10 @@ typedef struct {
 void        tdn_clinic_free          (TdnClinic *clinic);
 /* Clinics in screen order ([queue] clinics, else file order). */
 GPtrArray  *tdn_clinics_from_config  (TdnConfig *config);
-/* Open at `now` (hospital-local) according to `hours`? */
+/* Open at `now` (hospital-local) according to `hours`? Each range is
+ * from its start to just before its end; an end of 23:59 or 24:00 is the
+ * end of the day; a range whose end is before its start runs past
+ * midnight (22:00-06:00). */
 gboolean    tdn_clinic_is_open_at    (const TdnClinic *clinic,
                                       GDateTime       *now);
 

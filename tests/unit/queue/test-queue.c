@@ -180,6 +180,40 @@ test_capacity_and_hours (void)
   sqlite3_close (db);
 }
 
+static gboolean
+open_at (const char *hours,
+         int         hour,
+         int         minute)
+{
+  g_autoptr(TdnClinic) c = clinic ("NOI", "A", 0);
+  g_autoptr(GTimeZone) vn = g_time_zone_new_identifier ("Asia/Ho_Chi_Minh");
+  g_autoptr(GDateTime) t = g_date_time_new (vn, 2026, 11, 26, hour, minute, 30);
+
+  g_free (c->hours);
+  c->hours = g_strdup (hours);
+  return tdn_clinic_is_open_at (c, t);
+}
+
+/* All day written either way, the last minute included; past midnight;
+ * the end of a range is when it closes. */
+static void
+test_hours (void)
+{
+  g_assert_true (open_at ("00:00-23:59", 23, 59));
+  g_assert_true (open_at ("00:00-23:59", 0, 0));
+  g_assert_true (open_at ("00:00-24:00", 23, 59));
+  g_assert_true (open_at ("07:00-11:30,13:30-17:00", 11, 29));
+  g_assert_false (open_at ("07:00-11:30,13:30-17:00", 11, 30));
+  g_assert_false (open_at ("07:00-11:30,13:30-17:00", 17, 0));
+  g_assert_false (open_at ("07:00-11:30,13:30-17:00", 6, 59));
+  g_assert_true (open_at ("22:00-06:00", 23, 59));
+  g_assert_true (open_at ("22:00-06:00", 0, 0));
+  g_assert_true (open_at ("22:00-06:00", 5, 59));
+  g_assert_false (open_at ("22:00-06:00", 6, 0));
+  g_assert_false (open_at ("22:00-06:00", 21, 59));
+  g_assert_false (open_at ("", 12, 0));
+}
+
 typedef struct {
   const char *path;
   const char *kiosk;
@@ -300,6 +334,7 @@ main (int    argc,
   g_test_add_func ("/queue/days-and-clock", test_days_and_clock);
   g_test_add_func ("/queue/rtc-reset", test_rtc_reset);
   g_test_add_func ("/queue/capacity-and-hours", test_capacity_and_hours);
+  g_test_add_func ("/queue/hours", test_hours);
   g_test_add_func ("/queue/many-writers", test_many_writers);
   g_test_add_func ("/queue/priority", test_priority);
   g_test_add_func ("/queue/take-number", test_take_number);
