@@ -19,6 +19,7 @@
 import concurrent.futures
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -32,10 +33,18 @@ import pcsc_rig  # noqa: E402
 PHOTOS = ["photo-1.jpg", "photo-2.jpg", "photo-3.jpg"]
 
 
+def full_date(text):
+    return isinstance(text, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) is not None
+
+
 def has_chip(record):
-    """People who come with an ID card (a chip), not a child's BHYT QR."""
+    """People who come with an ID card (a chip), not a child's BHYT QR. A
+    patient file may give a partial birth date or none at all: those
+    people's cards cannot be built here and they use the simulated card."""
     demo = record.get("demo", {})
-    return bool(demo.get("issued")) and not demo.get("bhyt_qr") and len(record.get("cccd", "")) == 12
+    return (full_date(demo.get("issued")) and full_date(demo.get("dob")) and not demo.get("bhyt_qr")
+            and re.fullmatch(r"\d{12}", record.get("cccd", "")) is not None and bool(record.get("hoTen"))
+            and (demo.get("expiry") is None or full_date(demo.get("expiry"))))
 
 
 def ascii_upper(text):
@@ -56,7 +65,7 @@ def yymmdd(iso):
 def fixture(record, index):
     """cardgen.py's fixture (tests/fixtures/cards/*.json) for this person."""
     demo = record["demo"]
-    words = ascii_upper(record["hoTen"]).split()
+    words = [re.sub(r"[^A-Z]", "<", w) for w in ascii_upper(record["hoTen"]).split()]
     mrz_name = words[0] + "<<" + "<".join(words[1:])
     expiry = demo.get("expiry")
     dg13 = {
