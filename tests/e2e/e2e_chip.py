@@ -91,8 +91,9 @@ def fixture(record, index):
 class ChipReader:
     """pcscd + vpcd, the test PKI, and one built chip per patient."""
 
-    def __init__(self, logs):
+    def __init__(self, logs, ctl):
         self.logs = logs
+        pcsc_rig.CTL = ctl  # this build's tiepdonctl, also when run by hand
         self.rig = pcsc_rig.Rig()
         self.lock = threading.Lock()
         self.cards = {}

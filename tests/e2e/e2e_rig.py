@@ -279,7 +279,7 @@ class Rig:
         machine cannot run them (not root, vsmartcard-vpcd missing)."""
         if self.chip is None and self.chip_skipped is None:
             from e2e_chip import ChipReader, pcsc_rig
-            chip = ChipReader(self.logs)
+            chip = ChipReader(self.logs, self.ctl)
             try:
                 chip.start()
                 self.chip = chip
